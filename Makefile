@@ -1,0 +1,44 @@
+# The README's words are these targets: run, test, build, contracts, bench, lint.
+GO       ?= go
+DATA_DIR ?= ./data
+
+# testcontainers-go in this environment: no reaper container, and dial the
+# mapped ports on localhost.
+export TESTCONTAINERS_RYUK_DISABLED ?= true
+export TESTCONTAINERS_HOST_OVERRIDE ?= localhost
+
+.PHONY: run test test-short build contracts bench lint fmt-check
+
+## run: start the service on its embedded default (SQLite + in-process dev chain)
+run:
+	$(GO) run ./cmd/metapass serve -data-dir $(DATA_DIR)
+
+## test: every test, the container tier included, with the race detector
+test: fmt-check
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+## test-short: the quick tier only (no containers, no subprocesses)
+test-short:
+	$(GO) test -short -count=1 ./...
+
+## build: a static binary in bin/
+build:
+	CGO_ENABLED=0 $(GO) build -o bin/metapass ./cmd/metapass
+
+## contracts: compile the Solidity sources and regenerate the Go bindings
+contracts:
+	bash contracts/build.sh
+
+## bench: the benchmarks whose figures are in the README
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+## lint: formatting, vet and staticcheck
+lint: fmt-check
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './contracts/node_modules/*')); \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi

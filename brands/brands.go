@@ -1,0 +1,197 @@
+// Package brands owns the tenants of the service and their API keys. A key is
+// random, shown once, stored only as a hash, and scoped to one brand (or to the
+// operator, who has no brand).
+package brands
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/metapass/metapass"
+)
+
+// Role is what a key may do.
+type Role string
+
+// Roles. The operator administers brands; the others act within one brand.
+const (
+	RoleOperator Role = "operator" // create brands, issue their keys
+	RoleAdmin    Role = "admin"    // configure the brand's launches and keys
+	RoleOrders   Role = "orders"   // post orders, read order and pass status
+	RoleStaff    Role = "staff"    // verify passes at events
+)
+
+// Valid reports whether r is a role a brand key may carry.
+func (r Role) Valid() bool {
+	return r == RoleAdmin || r == RoleOrders || r == RoleStaff
+}
+
+// Brand is a tenant: a house selling passes.
+type Brand struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Key is an API key's public record; the secret is never stored.
+type Key struct {
+	ID        string     `json:"id"`
+	BrandID   string     `json:"brand_id,omitempty"`
+	Role      Role       `json:"role"`
+	Label     string     `json:"label,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
+	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+}
+
+// Principal is the authenticated caller of a request.
+type Principal struct {
+	KeyID   string
+	BrandID string // empty for the operator
+	Role    Role
+}
+
+// Store persists brands and keys.
+type Store interface {
+	CreateBrand(ctx context.Context, b Brand) error
+	ListBrands(ctx context.Context) ([]Brand, error)
+	GetBrand(ctx context.Context, id string) (Brand, error)
+	// CreateKey stores k with the hash of its secret.
+	CreateKey(ctx context.Context, k Key, hash []byte) error
+	// KeyByHash returns the unrevoked key with that secret hash, or ENOTFOUND.
+	KeyByHash(ctx context.Context, hash []byte) (Key, error)
+	ListKeys(ctx context.Context, brandID string) ([]Key, error)
+	RevokeKey(ctx context.Context, brandID, keyID string, at time.Time) error
+	// HasOperatorKey reports whether an operator key exists.
+	HasOperatorKey(ctx context.Context) (bool, error)
+}
+
+// Service issues and checks credentials.
+type Service struct {
+	Store Store
+	Now   func() time.Time
+}
+
+// ErrBadKey is returned for a missing, unknown or revoked key.
+var ErrBadKey = metapass.Errorf(metapass.EUNAUTHORIZED, "missing, unknown or revoked API key")
+
+const secretPrefix = "mpk_"
+
+func hashSecret(secret string) []byte {
+	h := sha256.Sum256([]byte(secret))
+	return h[:]
+}
+
+func newSecret() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	return secretPrefix + hex.EncodeToString(b)
+}
+
+// Bootstrap creates the operator key on first start and returns its secret.
+// It returns "" when an operator key already exists.
+func (s *Service) Bootstrap(ctx context.Context) (string, error) {
+	ok, err := s.Store.HasOperatorKey(ctx)
+	if err != nil || ok {
+		return "", err
+	}
+	secret := newSecret()
+	k := Key{ID: metapass.NewID("key"), Role: RoleOperator, Label: "bootstrap", CreatedAt: s.Now().UTC()}
+	if err := s.Store.CreateKey(ctx, k, hashSecret(secret)); err != nil {
+		return "", fmt.Errorf("store operator key: %w", err)
+	}
+	return secret, nil
+}
+
+// Authenticate returns the principal holding secret.
+func (s *Service) Authenticate(ctx context.Context, secret string) (Principal, error) {
+	if !strings.HasPrefix(secret, secretPrefix) {
+		return Principal{}, ErrBadKey
+	}
+	k, err := s.Store.KeyByHash(ctx, hashSecret(secret))
+	if metapass.ErrorCode(err) == metapass.ENOTFOUND {
+		return Principal{}, ErrBadKey
+	}
+	if err != nil {
+		return Principal{}, fmt.Errorf("look up key: %w", err)
+	}
+	return Principal{KeyID: k.ID, BrandID: k.BrandID, Role: k.Role}, nil
+}
+
+// CreateBrand creates a brand. Only the operator may.
+func (s *Service) CreateBrand(ctx context.Context, p Principal, name string) (Brand, error) {
+	if p.Role != RoleOperator {
+		return Brand{}, errForbidden
+	}
+	b := Brand{ID: metapass.NewID("brd"), Name: strings.TrimSpace(name), CreatedAt: s.Now().UTC()}
+	if b.Name == "" {
+		return Brand{}, metapass.FieldError("name", "must not be empty")
+	}
+	return b, s.Store.CreateBrand(ctx, b)
+}
+
+// ListBrands lists every brand. Only the operator may.
+func (s *Service) ListBrands(ctx context.Context, p Principal) ([]Brand, error) {
+	if p.Role != RoleOperator {
+		return nil, errForbidden
+	}
+	return s.Store.ListBrands(ctx)
+}
+
+var errForbidden = metapass.Errorf(metapass.EFORBIDDEN, "this key's role may not do that")
+
+// canManage reports whether p may manage brandID's keys: the operator, or
+// that brand's admin. Another brand's admin gets ENOTFOUND, so existence does
+// not leak.
+func (s *Service) canManage(ctx context.Context, p Principal, brandID string) error {
+	switch {
+	case p.Role == RoleOperator:
+		_, err := s.Store.GetBrand(ctx, brandID)
+		return err
+	case p.BrandID != brandID:
+		return metapass.Errorf(metapass.ENOTFOUND, "brand %s not found", brandID)
+	case p.Role != RoleAdmin:
+		return errForbidden
+	}
+	return nil
+}
+
+// IssueKey creates a key of role for brandID and returns it with its secret,
+// which is not retrievable later.
+func (s *Service) IssueKey(ctx context.Context, p Principal, brandID string, role Role, label string) (Key, string, error) {
+	if err := s.canManage(ctx, p, brandID); err != nil {
+		return Key{}, "", err
+	}
+	if !role.Valid() {
+		return Key{}, "", metapass.FieldError("role", "must be one of admin, orders, staff")
+	}
+	secret := newSecret()
+	k := Key{ID: metapass.NewID("key"), BrandID: brandID, Role: role, Label: label, CreatedAt: s.Now().UTC()}
+	if err := s.Store.CreateKey(ctx, k, hashSecret(secret)); err != nil {
+		return Key{}, "", err
+	}
+	return k, secret, nil
+}
+
+// ListKeys lists brandID's keys, without secrets.
+func (s *Service) ListKeys(ctx context.Context, p Principal, brandID string) ([]Key, error) {
+	if err := s.canManage(ctx, p, brandID); err != nil {
+		return nil, err
+	}
+	return s.Store.ListKeys(ctx, brandID)
+}
+
+// RevokeKey revokes one of brandID's keys; later requests with it get 401.
+func (s *Service) RevokeKey(ctx context.Context, p Principal, brandID, keyID string) error {
+	if err := s.canManage(ctx, p, brandID); err != nil {
+		return err
+	}
+	if keyID == p.KeyID {
+		return metapass.Errorf(metapass.ECONFLICT, "a key cannot revoke itself")
+	}
+	return s.Store.RevokeKey(ctx, brandID, keyID, s.Now().UTC())
+}

@@ -1,0 +1,162 @@
+package chain
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// DevChainID is the chain id of the embedded dev chain.
+const DevChainID = 1337
+
+// DevConfig configures an embedded dev chain. Zero values take the
+// documented defaults.
+type DevConfig struct {
+	// DataDir holds the chain's database; empty keeps it in memory.
+	DataDir string
+	// Funded accounts get a large balance in the genesis block. The
+	// genesis is written on first start only.
+	Funded []common.Address
+	// GasLimit is the block gas limit. Defaults to 30,000,000.
+	GasLimit uint64
+	// BlockInterval is how often an empty block is sealed; a block is also
+	// sealed at once whenever a transaction arrives. Defaults to 1s;
+	// negative disables the timer.
+	BlockInterval time.Duration
+	// HTTPAddr, when set (e.g. "127.0.0.1:8545"), serves the eth, net and
+	// web3 JSON-RPC namespaces there for wallets and tools.
+	HTTPAddr string
+}
+
+// DevChain is a go-ethereum node running in this process as a single-node
+// proof-of-stake chain: a simulated beacon seals blocks on demand and on a
+// timer. Its state is archived block by block, so a crash loses nothing
+// the node had written.
+type DevChain struct {
+	node   *node.Node
+	beacon *catalyst.SimulatedBeacon
+	stop   chan struct{}
+	done   sync.WaitGroup
+}
+
+// StartDevChain starts a dev chain.
+func StartDevChain(cfg DevConfig) (*DevChain, error) {
+	if cfg.GasLimit == 0 {
+		cfg.GasLimit = 30_000_000
+	}
+	if cfg.BlockInterval == 0 {
+		cfg.BlockInterval = time.Second
+	}
+	nc := node.DefaultConfig
+	nc.Name = "devchain"
+	nc.DataDir = cfg.DataDir
+	nc.IPCPath = ""
+	nc.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0, ListenAddr: ""}
+	nc.HTTPHost, nc.HTTPPort, nc.WSHost = "", 0, ""
+	if cfg.HTTPAddr != "" {
+		host, port, err := net.SplitHostPort(cfg.HTTPAddr)
+		if err != nil {
+			return nil, fmt.Errorf("dev chain rpc address %q: %w", cfg.HTTPAddr, err)
+		}
+		if nc.HTTPPort, err = strconv.Atoi(port); err != nil {
+			return nil, fmt.Errorf("dev chain rpc port %q: %w", port, err)
+		}
+		nc.HTTPHost, nc.HTTPModules, nc.HTTPVirtualHosts, nc.HTTPCors = host, []string{"eth", "net", "web3"}, []string{"*"}, []string{"*"}
+	}
+	stack, err := node.New(&nc)
+	if err != nil {
+		return nil, fmt.Errorf("dev chain node: %w", err)
+	}
+	ec := ethconfig.Defaults
+	ec.NetworkId = DevChainID
+	ec.SyncMode = ethconfig.FullSync
+	ec.NoPruning, ec.StateScheme, ec.Preimages = true, rawdb.HashScheme, true
+	if !exists(cfg.DataDir) {
+		g := core.DeveloperGenesisBlock(cfg.GasLimit, nil)
+		for _, a := range cfg.Funded {
+			g.Alloc[a] = types.Account{Balance: new(big.Int).Lsh(big.NewInt(1), 128)}
+		}
+		ec.Genesis = g
+	}
+	ec.Miner.GasCeil = cfg.GasLimit
+	backend, err := eth.New(stack, &ec)
+	if err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("dev chain: %w", err)
+	}
+	stack.RegisterAPIs([]rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(filters.NewFilterSystem(backend.APIBackend, filters.Config{}))}})
+	beacon, err := catalyst.NewSimulatedBeacon(0, common.Address{}, backend)
+	if err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("dev chain beacon: %w", err)
+	}
+	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon) // seals a block whenever a transaction arrives
+	stack.RegisterLifecycle(beacon)
+	if err := stack.Start(); err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("dev chain start: %w", err)
+	}
+	d := &DevChain{node: stack, beacon: beacon, stop: make(chan struct{})}
+	if cfg.BlockInterval > 0 {
+		d.done.Add(1)
+		go d.tick(cfg.BlockInterval)
+	}
+	return d, nil
+}
+
+// exists reports whether a chain database is already in dataDir.
+func exists(dataDir string) bool {
+	if dataDir == "" {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(dataDir, "devchain", "chaindata"))
+	return err == nil
+}
+
+func (d *DevChain) tick(every time.Duration) {
+	defer d.done.Done()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-d.stop:
+			return
+		case <-t.C:
+			d.beacon.Commit()
+		}
+	}
+}
+
+// Commit seals a block now.
+func (d *DevChain) Commit() { d.beacon.Commit() }
+
+// RPC returns an in-process JSON-RPC client of the chain.
+func (d *DevChain) RPC() *rpc.Client { return d.node.Attach() }
+
+// HTTPEndpoint is the served JSON-RPC URL, or "" when none is served.
+func (d *DevChain) HTTPEndpoint() string { return d.node.HTTPEndpoint() }
+
+// Close stops the chain, flushing its database.
+func (d *DevChain) Close() error {
+	close(d.stop)
+	d.done.Wait()
+	return errors.Join(d.node.Close())
+}

@@ -1,0 +1,165 @@
+// Command metapass issues Meta passes: NFTs minted alongside product
+// purchases, whose ownership unlocks perks.
+//
+//	metapass serve    run the API and the minter (embedded dev chain by default)
+//	metapass devnet   run the embedded dev chain alone
+//	metapass version  print the version
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "metapass:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		cfg, err := parseServe(args, stderr)
+		if err != nil {
+			return err
+		}
+		return serve(ctx, cfg, stdout, newLogger(stderr, cfg.LogLevel))
+	case "devnet":
+		cfg, err := parseDevnet(args, stderr)
+		if err != nil {
+			return err
+		}
+		return devnet(ctx, cfg, stdout)
+	case "version":
+		fmt.Fprintln(stdout, "metapass", version())
+		return nil
+	}
+	return fmt.Errorf("unknown command %q (want serve, devnet or version)", cmd)
+}
+
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// config is every setting of serve; each has a flag and a METAPASS_*
+// environment variable.
+type config struct {
+	DataDir          string
+	Listen           string
+	PublicURL        string
+	Database         string
+	RPCURL           string
+	SignerKeyFile    string
+	Confirmations    uint64
+	BatchSize        int
+	MaxFeeGwei       uint64
+	DevRPCAddr       string
+	DevBlockInterval time.Duration
+	LogLevel         slog.Level
+}
+
+func parseServe(args []string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.DataDir, "data-dir", "./data", "directory for the database, the signer key and the embedded chain")
+	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8080", "HTTP listen address")
+	fs.StringVar(&c.PublicURL, "public-url", "", "public base URL of this service, written into token URIs (default http://<listen>)")
+	fs.StringVar(&c.Database, "database", "", "SQLite file path (default <data-dir>/metapass.db)")
+	fs.StringVar(&c.RPCURL, "rpc-url", "", "JSON-RPC URL of an EVM chain; empty runs the embedded dev chain")
+	fs.StringVar(&c.SignerKeyFile, "signer-key-file", "", "hex private key of the minting signer, created 0600 if absent (default <data-dir>/signer.key)")
+	fs.Uint64Var(&c.Confirmations, "confirmations", 1, "blocks deep a transaction must be to count as final (1 = included)")
+	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
+	fs.Uint64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
+	fs.StringVar(&c.DevRPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where the embedded chain serves JSON-RPC (empty = not served)")
+	fs.DurationVar(&c.DevBlockInterval, "dev-block-interval", time.Second, "how often the embedded chain seals a block besides on each transaction")
+	fs.TextVar(&c.LogLevel, "log-level", slog.LevelInfo, "debug, info, warn or error")
+	if err := parseWithEnv(fs, args); err != nil {
+		return c, err
+	}
+	if c.PublicURL == "" {
+		c.PublicURL = "http://" + c.Listen
+	}
+	c.PublicURL = strings.TrimRight(c.PublicURL, "/")
+	if c.Database == "" {
+		c.Database = c.DataDir + "/metapass.db"
+	}
+	if c.SignerKeyFile == "" {
+		c.SignerKeyFile = c.DataDir + "/signer.key"
+	}
+	if c.Confirmations == 0 {
+		return c, errors.New("-confirmations must be at least 1")
+	}
+	if c.BatchSize < 1 {
+		return c, errors.New("-batch-size must be at least 1")
+	}
+	return c, nil
+}
+
+type devnetConfig struct {
+	DataDir       string
+	RPCAddr       string
+	BlockInterval time.Duration
+	Fund          string
+}
+
+func parseDevnet(args []string, stderr io.Writer) (devnetConfig, error) {
+	var c devnetConfig
+	fs := flag.NewFlagSet("devnet", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.DataDir, "data-dir", "./devnet", "directory for the chain database (empty = in memory)")
+	fs.StringVar(&c.RPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where to serve JSON-RPC")
+	fs.DurationVar(&c.BlockInterval, "dev-block-interval", time.Second, "how often to seal a block besides on each transaction")
+	fs.StringVar(&c.Fund, "fund", "", "comma-separated addresses funded in the genesis block (first start only)")
+	return c, parseWithEnv(fs, args)
+}
+
+// parseWithEnv parses args; a flag not given takes METAPASS_<NAME> from the
+// environment when set (-data-dir ← METAPASS_DATA_DIR).
+func parseWithEnv(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		env := "METAPASS_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v, ok := os.LookupEnv(env); ok && !given[f.Name] && err == nil {
+			if serr := fs.Set(f.Name, v); serr != nil {
+				err = fmt.Errorf("%s: %w", env, serr)
+			}
+		}
+	})
+	return err
+}

@@ -1,0 +1,134 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/go-playground/validator/v10"
+	"github.com/gofiber/fiber/v2"
+)
+
+// validate is the one validator of request bodies; field names in its
+// errors are JSON paths.
+var validate = newValidator()
+
+func newValidator() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		return name
+	})
+	// wallet: a 0x address that is not the zero address.
+	_ = v.RegisterValidation("wallet", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		return common.IsHexAddress(s) && strings.HasPrefix(s, "0x") && common.HexToAddress(s) != (common.Address{})
+	})
+	return v
+}
+
+// decode reads a JSON body into dst strictly (unknown fields, trailing
+// data and wrong types are errors naming the field) and validates it.
+func decode(c *fiber.Ctx, dst any) error {
+	if ct := c.Get(fiber.HeaderContentType); ct != "" && !strings.HasPrefix(ct, fiber.MIMEApplicationJSON) {
+		return fiber.NewError(fiber.StatusUnsupportedMediaType, "the body must be application/json")
+	}
+	dec := json.NewDecoder(bytes.NewReader(c.Body()))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return jsonError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return invalid("", "the body must hold exactly one JSON value")
+	}
+	return check(dst)
+}
+
+// check validates v's struct tags.
+func check(v any) error {
+	err := validate.Struct(v)
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		return err
+	}
+	params := make([]InvalidParam, len(ves))
+	for i, fe := range ves {
+		_, path, _ := strings.Cut(fe.Namespace(), ".") // drop the struct's own name
+		params[i] = InvalidParam{Name: path, Reason: reason(fe)}
+	}
+	return &validationError{params}
+}
+
+func reason(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "min":
+		if fe.Kind() == reflect.String || fe.Kind() == reflect.Slice {
+			return "must have at least " + fe.Param() + " items or characters"
+		}
+		return "must be at least " + fe.Param()
+	case "max":
+		if fe.Kind() == reflect.String || fe.Kind() == reflect.Slice {
+			return "must have at most " + fe.Param() + " items or characters"
+		}
+		return "must be at most " + fe.Param()
+	case "wallet", "eth_addr":
+		return "must be a 0x-prefixed 20-byte hex address, not the zero address"
+	case "url", "http_url":
+		return "must be an absolute URL"
+	case "oneof":
+		return "must be one of: " + fe.Param()
+	case "printascii":
+		return "must be printable ASCII"
+	}
+	return "fails the " + fe.Tag() + " check"
+}
+
+func invalid(field, reason string) error {
+	return &validationError{[]InvalidParam{{Name: field, Reason: reason}}}
+}
+
+func jsonError(err error) error {
+	var (
+		se *json.SyntaxError
+		te *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.As(err, &se):
+		return invalid("", fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, se.Error()))
+	case errors.As(err, &te):
+		return invalid(te.Field, "must be a JSON "+jsonKind(te.Type))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return invalid("", "the body is empty or truncated JSON")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return invalid(field, "is not a known field")
+	}
+	return invalid("", err.Error())
+}
+
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		if t.String() == "time.Time" {
+			return "string (RFC 3339 time)"
+		}
+		return "object"
+	}
+	return "number (" + t.Kind().String() + ")"
+}

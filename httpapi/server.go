@@ -1,0 +1,101 @@
+// Package httpapi is the service's HTTP edge: a Fiber app with API-key
+// authentication, strict request decoding and RFC 9457 problem+json errors.
+package httpapi
+
+import (
+	"context"
+	_ "embed"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/metapass/metapass"
+	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/passes"
+)
+
+// BodyLimit is the largest request body accepted.
+const BodyLimit = 1 << 20
+
+//go:embed openapi.json
+var openAPI []byte
+
+// Server holds the services the routes call.
+type Server struct {
+	Brands *brands.Service
+	Passes *passes.Service
+	Owners passes.Owners
+	// Ready reports whether the database and the chain answer.
+	Ready func(ctx context.Context) error
+	Log   *slog.Logger
+}
+
+// App returns the Fiber app serving every route.
+func (s *Server) App() *fiber.App {
+	app := fiber.New(fiber.Config{
+		AppName:               "metapass",
+		BodyLimit:             BodyLimit,
+		ErrorHandler:          s.errorHandler,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           2 * time.Minute,
+	})
+	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
+	app.Get("/readyz", s.ready)
+	app.Get("/openapi.json", func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+		return c.Send(openAPI)
+	})
+	app.Get("/metadata/:chain/:contract/:token", s.tokenMetadata)
+	app.Get("/metadata/:chain/:contract", s.contractMetadata)
+
+	v1 := app.Group("/v1", s.authenticate)
+	operator := allow(brands.RoleOperator)
+	admin := allow(brands.RoleAdmin)
+	keyManager := allow(brands.RoleOperator, brands.RoleAdmin)
+	commerce := allow(brands.RoleAdmin, brands.RoleOrders)
+
+	v1.Post("/brands", operator, s.createBrand)
+	v1.Get("/brands", operator, s.listBrands)
+	v1.Post("/brands/:brand/keys", keyManager, s.issueKey)
+	v1.Get("/brands/:brand/keys", keyManager, s.listKeys)
+	v1.Delete("/brands/:brand/keys/:key", keyManager, s.revokeKey)
+
+	v1.Post("/launches", admin, s.createLaunch)
+	v1.Get("/launches", commerce, s.listLaunches)
+	v1.Get("/launches/:id", commerce, s.getLaunch)
+	v1.Patch("/launches/:id", admin, s.updateLaunch)
+	for _, t := range []passes.Transition{passes.Publish, passes.Pause, passes.Resume, passes.End} {
+		v1.Post("/launches/:id/"+string(t), admin, s.transition(t))
+	}
+	v1.Post("/launches/:id/orders", commerce, s.placeOrder)
+	v1.Get("/launches/:id/orders", commerce, s.listOrders)
+	v1.Get("/orders/:id", commerce, s.getOrder)
+	v1.Get("/passes", commerce, s.listPasses)
+	v1.Get("/passes/:chain/:contract/:token", commerce, s.getPass)
+
+	app.Use(func(c *fiber.Ctx) error {
+		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())
+	})
+	return app
+}
+
+func (s *Server) ready(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(c.UserContext(), 3*time.Second)
+	defer cancel()
+	if err := s.Ready(ctx); err != nil {
+		s.Log.Warn("not ready", slog.Any("err", err))
+		return metapass.Errorf(metapass.EUNAVAILABLE, "not ready: %v", err)
+	}
+	return c.JSON(fiber.Map{"status": "ready"})
+}
+
+// list wraps a collection so it can grow paging fields later.
+func list[T any](items []T) fiber.Map {
+	if items == nil {
+		items = []T{}
+	}
+	return fiber.Map{"data": items}
+}

@@ -1,0 +1,103 @@
+package passes
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"strings"
+	"time"
+)
+
+// OrderState summarizes the states of an order's passes.
+type OrderState string
+
+// Order states: queued → submitted → minted | failed.
+const (
+	OrderQueued    OrderState = "queued"
+	OrderSubmitted OrderState = "submitted"
+	OrderMinted    OrderState = "minted"
+	OrderFailed    OrderState = "failed"
+)
+
+// PassState is where one pass is on its way to the chain.
+type PassState string
+
+// Pass states.
+const (
+	PassQueued    PassState = "queued"    // written with its order; no transaction yet
+	PassSubmitted PassState = "submitted" // carried by a signed, recorded transaction
+	PassMinted    PassState = "minted"    // its mint transaction is confirmed
+	PassFailed    PassState = "failed"    // its mint could not happen; see FailReason
+)
+
+// OrderRequest is a brand's purchase that earns passes for a wallet.
+type OrderRequest struct {
+	OrderID        string // the brand's own order id; unique per brand
+	SKU            string
+	Quantity       int
+	Wallet         string // checksummed recipient address
+	IdempotencyKey string // optional; unique per brand
+}
+
+// hash identifies the request's content, so a replay can be told from a
+// conflicting reuse of the same order id.
+func (r OrderRequest) hash(launchID string) []byte {
+	b, _ := json.Marshal([]any{launchID, r.OrderID, r.SKU, r.Quantity, strings.ToLower(r.Wallet)})
+	h := sha256.Sum256(b)
+	return h[:]
+}
+
+// Order is an accepted purchase and the passes it earned.
+type Order struct {
+	ID             string     `json:"id"`
+	BrandID        string     `json:"brand_id"`
+	LaunchID       string     `json:"launch_id"`
+	OrderID        string     `json:"order_id"`
+	IdempotencyKey string     `json:"idempotency_key,omitempty"`
+	SKU            string     `json:"sku"`
+	Quantity       int        `json:"quantity"`
+	Wallet         string     `json:"wallet"`
+	State          OrderState `json:"state"`
+	Passes         []Pass     `json:"passes"`
+	CreatedAt      time.Time  `json:"created_at"`
+	RequestHash    []byte     `json:"-"`
+}
+
+// Pass is one token of a launch, earned by an order.
+type Pass struct {
+	ID          int64     `json:"-"`
+	LaunchID    string    `json:"launch_id"`
+	OrderID     string    `json:"order_id"`
+	ChainID     uint64    `json:"chain_id"`
+	Contract    string    `json:"contract_address,omitempty"`
+	TokenID     uint64    `json:"token_id"`
+	Recipient   string    `json:"recipient"`
+	State       PassState `json:"state"`
+	TxHash      string    `json:"tx_hash,omitempty"`
+	Nonce       *uint64   `json:"nonce,omitempty"`
+	BlockNumber *uint64   `json:"block_number,omitempty"`
+	FailReason  string    `json:"fail_reason,omitempty"`
+	Retriable   bool      `json:"retriable,omitempty"`
+}
+
+// summarize derives the order's state from its passes: failed if any failed,
+// minted when all are, submitted once any is on its way, queued otherwise.
+func summarize(ps []Pass) OrderState {
+	minted, submitted := 0, 0
+	for _, p := range ps {
+		switch p.State {
+		case PassFailed:
+			return OrderFailed
+		case PassMinted:
+			minted++
+		case PassSubmitted:
+			submitted++
+		}
+	}
+	switch {
+	case len(ps) > 0 && minted == len(ps):
+		return OrderMinted
+	case minted+submitted > 0:
+		return OrderSubmitted
+	}
+	return OrderQueued
+}
