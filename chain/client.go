@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/metapass/metapass/contracts"
@@ -106,22 +107,35 @@ func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, to
 }
 
 // sign prices and signs a dynamic-fee transaction. The gas limit is the
-// node's estimate plus a fifth; a call that would revert yields
-// passes.ErrReverted with the decoded reason.
+// node's estimate plus a fifth. A call that would revert yields
+// passes.ErrReverted with the decoded reason; one that needs more gas than a
+// transaction may use (the lower of EIP-7825's cap and 90% of the block gas
+// limit) yields passes.ErrTooMuchGas.
 func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, data []byte) (passes.SignedTx, error) {
-	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: c.from, To: to, Data: data})
+	head, err := c.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
+		return passes.SignedTx{}, fmt.Errorf("latest header: %w", err)
+	}
+	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: c.from, To: to, Data: data})
+	switch {
+	case err != nil && strings.Contains(err.Error(), "gas required exceeds"):
+		return passes.SignedTx{}, fmt.Errorf("%w: %v", passes.ErrTooMuchGas, err)
+	case err != nil:
 		if reason, ok := c.revertReason(err); ok {
 			return passes.SignedTx{}, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
 		}
 		return passes.SignedTx{}, fmt.Errorf("estimate gas: %w", err)
 	}
-	tip, feeCap, err := c.fees(ctx)
+	gas += gas / 5
+	if limit := min(params.MaxTxGas, head.GasLimit/10*9); gas > limit {
+		return passes.SignedTx{}, fmt.Errorf("%w: %d gas wanted, %d allowed", passes.ErrTooMuchGas, gas, limit)
+	}
+	tip, feeCap, err := c.fees(ctx, head)
 	if err != nil {
 		return passes.SignedTx{}, err
 	}
 	tx, err := types.SignNewTx(c.key, c.signer, &types.DynamicFeeTx{
-		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas + gas/5, To: to, Data: data,
+		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: to, Data: data,
 	})
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("sign: %w", err)
@@ -133,13 +147,9 @@ func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, dat
 	return passes.SignedTx{Hash: tx.Hash().Hex(), Nonce: nonce, Raw: raw}, nil
 }
 
-// fees returns the node's suggested tip and a fee cap of twice the latest
-// base fee plus the tip, both within MaxFeePerGas.
-func (c *Client) fees(ctx context.Context) (tip, feeCap *big.Int, err error) {
-	head, err := c.eth.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, nil, fmt.Errorf("latest header: %w", err)
-	}
+// fees returns the node's suggested tip and a fee cap of twice head's base
+// fee plus the tip, both within MaxFeePerGas.
+func (c *Client) fees(ctx context.Context, head *types.Header) (tip, feeCap *big.Int, err error) {
 	if tip, err = c.eth.SuggestGasTipCap(ctx); err != nil {
 		return nil, nil, fmt.Errorf("suggest tip: %w", err)
 	}
@@ -164,6 +174,9 @@ func (c *Client) revertReason(err error) (string, bool) {
 			return err.Error(), true
 		}
 		return "", false
+	}
+	if len(data) < 4 {
+		return "execution reverted", true
 	}
 	if e, uerr := c.pass.UnpackError(data); uerr == nil {
 		return fmt.Sprintf("%T%+v", e, e), true

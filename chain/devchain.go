@@ -91,6 +91,12 @@ func StartDevChain(cfg DevConfig) (*DevChain, error) {
 	ec.NoPruning, ec.StateScheme, ec.Preimages = true, rawdb.HashScheme, true
 	if !exists(cfg.DataDir) {
 		g := core.DeveloperGenesisBlock(cfg.GasLimit, nil)
+		// The dev config also enables forks not yet on any public chain
+		// (Amsterdam's storage pricing makes a mint cost ~4x); stop at
+		// Osaka, so gas here is what mainnet charges.
+		osaka := *g.Config
+		osaka.AmsterdamTime, osaka.BogotaTime = nil, nil
+		g.Config = &osaka
 		for _, a := range cfg.Funded {
 			g.Alloc[a] = types.Account{Balance: new(big.Int).Lsh(big.NewInt(1), 128)}
 		}

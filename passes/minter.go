@@ -21,7 +21,8 @@ type Chain interface {
 	// which it returns. A deployment that would revert returns ErrReverted.
 	SignDeploy(ctx context.Context, nonce uint64, l Launch, uris func(contract string) (baseURI, contractURI string)) (SignedTx, string, error)
 	// SignMint signs, without sending, one mint of tokenIDs[i] to to[i].
-	// A mint that would revert returns ErrReverted.
+	// A mint that would revert returns ErrReverted; one too large for a
+	// transaction returns ErrTooMuchGas.
 	SignMint(ctx context.Context, nonce uint64, contract string, to []string, tokenIDs []uint64) (SignedTx, error)
 	// Send broadcasts a signed transaction; sending one the node already
 	// knows is not an error.
@@ -33,8 +34,14 @@ type Chain interface {
 	Head(ctx context.Context) (uint64, error)
 }
 
-// ErrReverted means the chain would reject (or did reject) a transaction.
-var ErrReverted = errors.New("transaction reverted")
+// Errors a Chain returns when signing.
+var (
+	// ErrReverted means the chain would reject (or did reject) a transaction.
+	ErrReverted = errors.New("transaction reverted")
+	// ErrTooMuchGas means a transaction needs more gas than one may use;
+	// a smaller batch may fit.
+	ErrTooMuchGas = errors.New("transaction needs more gas than allowed")
+)
 
 // SignedTx is a transaction ready to broadcast.
 type SignedTx struct {
@@ -158,13 +165,14 @@ type Minter struct {
 	nonce  uint64
 	synced bool
 	sentAt map[string]time.Time // tx hash → last broadcast by this process
+	fits   map[string]int       // launch id → largest batch known to fit in a transaction
 }
 
 // NewMinter returns a minter; Run starts it.
 func NewMinter(store MintStore, chain Chain, cfg MinterConfig, log *slog.Logger) *Minter {
 	return &Minter{
 		store: store, chain: chain, cfg: cfg.withDefaults(), log: log, now: time.Now,
-		wake: make(chan struct{}, 1), sentAt: map[string]time.Time{},
+		wake: make(chan struct{}, 1), sentAt: map[string]time.Time{}, fits: map[string]int{},
 	}
 }
 
@@ -331,7 +339,11 @@ func (m *Minter) mint(ctx context.Context, room int) error {
 	}
 	for _, l := range ls {
 		for room > 0 {
-			ps, err := m.store.QueuedPasses(ctx, l.ID, m.cfg.BatchSize)
+			size := m.cfg.BatchSize
+			if fit, ok := m.fits[l.ID]; ok {
+				size = min(size, fit)
+			}
+			ps, err := m.store.QueuedPasses(ctx, l.ID, size)
 			if err != nil {
 				return fmt.Errorf("queued passes of %s: %w", l.ID, err)
 			}
@@ -351,13 +363,19 @@ func (m *Minter) mint(ctx context.Context, room int) error {
 }
 
 // mintBatch signs, records and sends one mint of ps. It reports whether a
-// transaction was sent; passes whose mint would revert are failed instead.
+// transaction was sent; passes whose mint would revert are failed instead,
+// and a batch too large for one transaction is left queued for smaller ones.
 func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, error) {
 	to, ids, pids := make([]string, len(ps)), make([]uint64, len(ps)), make([]int64, len(ps))
 	for i, p := range ps {
 		to[i], ids[i], pids[i] = p.Recipient, p.TokenID, p.ID
 	}
 	stx, err := m.chain.SignMint(ctx, m.nonce, l.Contract, to, ids)
+	if errors.Is(err, ErrTooMuchGas) && len(ps) > 1 {
+		m.fits[l.ID] = len(ps) / 2
+		m.log.Info("batch too large for one transaction", slog.String("launch_id", l.ID), slog.Int("passes", len(ps)), slog.Int("next", len(ps)/2))
+		return false, nil
+	}
 	if errors.Is(err, ErrReverted) {
 		if len(ps) > 1 {
 			// Find the offending passes: mint the halves on their own.

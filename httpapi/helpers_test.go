@@ -1,0 +1,307 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/httpapi"
+	"github.com/metapass/metapass/passes"
+	"github.com/metapass/metapass/sqlite"
+)
+
+// stack is the whole service in-process: a SQLite file, an in-memory dev
+// chain, the minter and the Fiber app.
+type stack struct {
+	app         *fiber.App
+	dbPath      string
+	dev         *chain.DevChain
+	client      *chain.Client
+	operator    string
+	startMinter func()
+}
+
+type stackOptions struct {
+	batchSize int
+	// holdMinter leaves the minter stopped until startMinter is called.
+	holdMinter bool
+}
+
+func newStack(t *testing.T, opt stackOptions) *stack {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "metapass.db")
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := chain.StartDevChain(chain.DevConfig{Funded: []common.Address{crypto.PubkeyToAddress(key.PublicKey)}, BlockInterval: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := chain.NewClient(ctx, dev.RPC(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		log = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	bs := &brands.Service{Store: db.Brands(), Now: time.Now}
+	op, err := bs.Bootstrap(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
+	srv := &httpapi.Server{
+		Brands: bs,
+		Passes: &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
+		Owners: client,
+		Ready:  db.Ping,
+		Log:    log,
+	}
+	var wg sync.WaitGroup
+	start := sync.OnceFunc(func() {
+		wg.Add(1)
+		go func() { defer wg.Done(); minter.Run(ctx) }()
+	})
+	if !opt.holdMinter {
+		start()
+	}
+	t.Cleanup(func() {
+		cancel()
+		wg.Wait()
+		client.Close()
+		_ = dev.Close()
+		_ = db.Close()
+	})
+	return &stack{app: srv.App(), dbPath: dbPath, dev: dev, client: client, operator: op, startMinter: start}
+}
+
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) { w.t.Log(strings.TrimSpace(string(p))); return len(p), nil }
+
+// response is a decoded HTTP answer.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (r response) json(t *testing.T) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(r.body, &m); err != nil {
+		t.Fatalf("response %d is not a JSON object: %v\n%s", r.status, err, r.body)
+	}
+	return m
+}
+
+// do sends a request through the app; body is JSON-encoded unless it is
+// already a string or []byte.
+func (s *stack) do(t *testing.T, method, path, key string, body any) response {
+	t.Helper()
+	return s.doWithHeader(t, method, path, key, body, "", "")
+}
+
+// doRaw sends body as is with the given content type.
+func (s *stack) doRaw(t *testing.T, method, path, key, contentType, body string) response {
+	t.Helper()
+	return s.doWithHeader(t, method, path, key, body, "Content-Type", contentType)
+}
+
+// doWithHeader is do with one extra request header.
+func (s *stack) doWithHeader(t *testing.T, method, path, key string, body any, header, value string) response {
+	t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
+	default:
+		enc, err := json.Marshal(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd = bytes.NewReader(enc)
+	}
+	req := httptest.NewRequest(method, path, rd)
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	if header != "" {
+		req.Header.Set(header, value)
+	}
+	res, err := s.app.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return response{status: res.StatusCode, header: res.Header, body: b}
+}
+
+// overHTTP sends a JSON body to the app served on a real loopback listener.
+func (s *stack) overHTTP(t *testing.T, method, path, key, body string) response {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = s.app.Listener(ln) }()
+	t.Cleanup(func() { _ = s.app.Shutdown() })
+	req, err := http.NewRequestWithContext(t.Context(), method, "http://"+ln.Addr().String()+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+key)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return response{status: res.StatusCode, header: res.Header, body: b}
+}
+
+// must sends a request and fails the test unless it answers want.
+func (s *stack) must(t *testing.T, want int, method, path, key string, body any) map[string]any {
+	t.Helper()
+	r := s.do(t, method, path, key, body)
+	if r.status != want {
+		t.Fatalf("%s %s: status %d, want %d\n%.600s", method, path, r.status, want, r.body)
+	}
+	if len(r.body) == 0 {
+		return nil
+	}
+	return r.json(t)
+}
+
+// brand creates a brand and returns its id and a key of each role.
+func (s *stack) brand(t *testing.T, name string) (id string, keys map[brands.Role]string) {
+	t.Helper()
+	b := s.must(t, 201, "POST", "/v1/brands", s.operator, map[string]any{"name": name})
+	id, keys = b["id"].(string), map[brands.Role]string{}
+	for _, role := range []brands.Role{brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff} {
+		k := s.must(t, 201, "POST", "/v1/brands/"+id+"/keys", s.operator, map[string]any{"role": role})
+		keys[role] = k["secret"].(string)
+	}
+	return id, keys
+}
+
+func launchBody(overrides map[string]any) map[string]any {
+	b := map[string]any{
+		"name": "XO Pass", "symbol": "XOP", "description": "A pass for XO buyers.",
+		"image_url": "https://example.com/xo.png", "supply_cap": 1000,
+		"skus":       []map[string]any{{"sku": "XO-70CL"}, {"sku": "XO-MAGNUM", "passes_per_unit": 2}},
+		"attributes": []map[string]any{{"trait_type": "Vintage", "value": "2026"}},
+	}
+	for k, v := range overrides {
+		if v == nil {
+			delete(b, k)
+		} else {
+			b[k] = v
+		}
+	}
+	return b
+}
+
+// launch creates a launch with overrides and returns its id.
+func (s *stack) launch(t *testing.T, adminKey string, overrides map[string]any) string {
+	t.Helper()
+	return s.must(t, 201, "POST", "/v1/launches", adminKey, launchBody(overrides))["id"].(string)
+}
+
+// waitLaunch polls until the launch reaches state.
+func (s *stack) waitLaunch(t *testing.T, key, id, state string) map[string]any {
+	t.Helper()
+	return s.poll(t, "/v1/launches/"+id, key, func(m map[string]any) bool { return m["state"] == state })
+}
+
+// waitOrder polls until the order reaches state.
+func (s *stack) waitOrder(t *testing.T, key, id, state string) map[string]any {
+	t.Helper()
+	return s.poll(t, "/v1/orders/"+id, key, func(m map[string]any) bool { return m["state"] == state })
+}
+
+func (s *stack) poll(t *testing.T, path, key string, done func(map[string]any) bool) map[string]any {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		m := s.must(t, 200, "GET", path, key, nil)
+		if done(m) {
+			return m
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GET %s: gave up waiting; last %v", path, m)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// counts returns the number of rows of each table that requests write.
+func (s *stack) counts(t *testing.T) map[string]int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+s.dbPath+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	out := map[string]int{}
+	for _, table := range []string{"brands", "api_keys", "launches", "orders", "passes", "chain_txs"} {
+		var n int
+		if err := db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out[table] = n
+	}
+	return out
+}
+
+func wallet(t *testing.T) string {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return crypto.PubkeyToAddress(k.PublicKey).Hex()
+}
+
+func order(id, sku string, qty int, wallet string) map[string]any {
+	return map[string]any{"order_id": id, "sku": sku, "quantity": qty, "customer": map[string]any{"wallet": wallet}}
+}
