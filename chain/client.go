@@ -197,8 +197,8 @@ func (c *Client) Send(ctx context.Context, raw []byte) error {
 // Receipt returns the canonical receipt of hash, or nil if it is not mined.
 func (c *Client) Receipt(ctx context.Context, hash string) (*passes.Receipt, error) {
 	r, err := c.eth.TransactionReceipt(ctx, common.HexToHash(hash))
-	if errors.Is(err, ethereum.NotFound) {
-		return nil, nil
+	if errors.Is(err, ethereum.NotFound) || err != nil && strings.Contains(err.Error(), "indexing is in progress") {
+		return nil, nil // not mined, or the node has not indexed it yet
 	}
 	if err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package chain
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"net"
@@ -55,6 +54,8 @@ type DevChain struct {
 	beacon *catalyst.SimulatedBeacon
 	stop   chan struct{}
 	done   sync.WaitGroup
+	closed sync.Once
+	err    error
 }
 
 // StartDevChain starts a dev chain.
@@ -160,9 +161,12 @@ func (d *DevChain) RPC() *rpc.Client { return d.node.Attach() }
 // HTTPEndpoint is the served JSON-RPC URL, or "" when none is served.
 func (d *DevChain) HTTPEndpoint() string { return d.node.HTTPEndpoint() }
 
-// Close stops the chain, flushing its database.
+// Close stops the chain, flushing its database. Closing twice is harmless.
 func (d *DevChain) Close() error {
-	close(d.stop)
-	d.done.Wait()
-	return errors.Join(d.node.Close())
+	d.closed.Do(func() {
+		close(d.stop)
+		d.done.Wait()
+		d.err = d.node.Close()
+	})
+	return d.err
 }

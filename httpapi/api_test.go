@@ -76,6 +76,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"launch window reversed", "POST", "/v1/launches", admin, launchBody(map[string]any{"sale_starts_at": "2030-01-02T00:00:00Z", "sale_ends_at": "2030-01-01T00:00:00Z"}), 400, "sale_ends_at", ""},
 		{"launch royalty without receiver", "POST", "/v1/launches", admin, launchBody(map[string]any{"royalty_bps": 500}), 400, "royalty_receiver", ""},
 		{"launch attribute object value", "POST", "/v1/launches", admin, launchBody(map[string]any{"attributes": []any{map[string]any{"trait_type": "x", "value": map[string]any{}}}}), 400, "attributes[0].value", ""},
+		{"launch bad time", "POST", "/v1/launches", admin, launchBody(map[string]any{"sale_starts_at": "next tuesday"}), 400, "sale_starts_at", ""},
 		{"launch by orders key", "POST", "/v1/launches", keysA[brands.RoleOrders], launchBody(nil), 403, "", ""},
 		{"launch by operator", "POST", "/v1/launches", s.operator, launchBody(nil), 403, "", ""},
 		{"publish twice", "POST", "/v1/launches/" + live + "/publish", admin, nil, 422, "", "launch_state"},

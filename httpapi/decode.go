@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/go-playground/validator/v10"
@@ -114,6 +115,29 @@ func jsonError(err error) error {
 		return invalid(field, "is not a known field")
 	}
 	return invalid("", err.Error())
+}
+
+// timestamp is an RFC 3339 time in a request body; a bad one is reported
+// as a type error, so the error names its field.
+type timestamp struct{ time.Time }
+
+func (t *timestamp) UnmarshalJSON(b []byte) error {
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		if v, err := time.Parse(time.RFC3339, s); err == nil {
+			t.Time = v
+			return nil
+		}
+	}
+	return &json.UnmarshalTypeError{Value: string(b), Type: reflect.TypeFor[time.Time]()}
+}
+
+// ptr returns the time of t, or nil.
+func (t *timestamp) ptr() *time.Time {
+	if t == nil {
+		return nil
+	}
+	return &t.Time
 }
 
 func jsonKind(t reflect.Type) string {

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gofiber/fiber/v2"
@@ -30,8 +29,8 @@ type launchRequest struct {
 	Attributes      []attributeRequest `json:"attributes" validate:"max=50,dive"`
 	SupplyCap       int64              `json:"supply_cap" validate:"required,min=1,max=1000000000"`
 	PerWalletCap    int64              `json:"per_wallet_cap" validate:"min=0"`
-	SaleStartsAt    *time.Time         `json:"sale_starts_at"`
-	SaleEndsAt      *time.Time         `json:"sale_ends_at"`
+	SaleStartsAt    *timestamp         `json:"sale_starts_at"`
+	SaleEndsAt      *timestamp         `json:"sale_ends_at"`
 	SKUs            []skuRequest       `json:"skus" validate:"required,min=1,max=100,dive"`
 	Soulbound       bool               `json:"soulbound"`
 	RoyaltyReceiver string             `json:"royalty_receiver" validate:"omitempty,wallet"`
@@ -48,8 +47,8 @@ type launchPatchRequest struct {
 	Attributes      *[]attributeRequest `json:"attributes" validate:"omitempty,max=50,dive"`
 	SupplyCap       *int64              `json:"supply_cap" validate:"omitempty,min=1,max=1000000000"`
 	PerWalletCap    *int64              `json:"per_wallet_cap" validate:"omitempty,min=0"`
-	SaleStartsAt    *time.Time          `json:"sale_starts_at"`
-	SaleEndsAt      *time.Time          `json:"sale_ends_at"`
+	SaleStartsAt    *timestamp          `json:"sale_starts_at"`
+	SaleEndsAt      *timestamp          `json:"sale_ends_at"`
 	SKUs            *[]skuRequest       `json:"skus" validate:"omitempty,min=1,max=100,dive"`
 	Soulbound       *bool               `json:"soulbound"`
 	RoyaltyReceiver *string             `json:"royalty_receiver" validate:"omitempty,wallet"`
@@ -96,7 +95,7 @@ func (s *Server) createLaunch(c *fiber.Ctx) error {
 	l, err := s.Passes.CreateLaunch(c.UserContext(), principal(c).BrandID, passes.Launch{
 		Name: req.Name, Symbol: req.Symbol, Description: req.Description, ImageURL: req.ImageURL,
 		ExternalURL: req.ExternalURL, Attributes: attrs, SupplyCap: req.SupplyCap, PerWalletCap: req.PerWalletCap,
-		SaleStartsAt: req.SaleStartsAt, SaleEndsAt: req.SaleEndsAt, SKUs: skus(req.SKUs), Soulbound: req.Soulbound,
+		SaleStartsAt: req.SaleStartsAt.ptr(), SaleEndsAt: req.SaleEndsAt.ptr(), SKUs: skus(req.SKUs), Soulbound: req.Soulbound,
 		RoyaltyReceiver: checksum(req.RoyaltyReceiver), RoyaltyBps: req.RoyaltyBps,
 	})
 	if err != nil {
@@ -113,7 +112,7 @@ func (s *Server) updateLaunch(c *fiber.Ctx) error {
 	p := passes.LaunchPatch{
 		Name: req.Name, Symbol: req.Symbol, Description: req.Description, ImageURL: req.ImageURL,
 		ExternalURL: req.ExternalURL, SupplyCap: req.SupplyCap, PerWalletCap: req.PerWalletCap,
-		SaleStartsAt: req.SaleStartsAt, SaleEndsAt: req.SaleEndsAt, Soulbound: req.Soulbound,
+		SaleStartsAt: req.SaleStartsAt.ptr(), SaleEndsAt: req.SaleEndsAt.ptr(), Soulbound: req.Soulbound,
 		RoyaltyBps: req.RoyaltyBps,
 	}
 	if req.Attributes != nil {
