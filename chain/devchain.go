@@ -13,11 +13,13 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/core/txpool"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/catalyst"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/event"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -52,6 +54,8 @@ type DevConfig struct {
 type DevChain struct {
 	node   *node.Node
 	beacon *catalyst.SimulatedBeacon
+	pool   *txpool.TxPool
+	mu     sync.Mutex // serializes beacon.Commit
 	stop   chan struct{}
 	done   sync.WaitGroup
 	closed sync.Once
@@ -115,17 +119,23 @@ func StartDevChain(cfg DevConfig) (*DevChain, error) {
 		stack.Close()
 		return nil, fmt.Errorf("dev chain beacon: %w", err)
 	}
-	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon) // seals a block whenever a transaction arrives
+	// Not catalyst.RegisterSimulatedBeaconAPIs: its on-demand loop calls
+	// beacon.Commit from its own goroutine, and SimulatedBeacon is not safe
+	// for concurrent sealing; d.seal below is the only committer.
 	stack.RegisterLifecycle(beacon)
 	if err := stack.Start(); err != nil {
 		stack.Close()
 		return nil, fmt.Errorf("dev chain start: %w", err)
 	}
-	d := &DevChain{node: stack, beacon: beacon, stop: make(chan struct{})}
-	if cfg.BlockInterval > 0 {
-		d.done.Add(1)
-		go d.tick(cfg.BlockInterval)
-	}
+	d := &DevChain{node: stack, beacon: beacon, pool: backend.TxPool(), stop: make(chan struct{})}
+	// The pool's event feed blocks until every subscriber receives, and
+	// sealing waits on the pool, so a separate goroutine drains the feed
+	// into a one-slot wake-up, as geth's own on-demand loop does.
+	txs, wake := make(chan core.NewTxsEvent), make(chan struct{}, 1)
+	sub := d.pool.SubscribeTransactions(txs, true)
+	d.done.Add(2)
+	go d.forward(txs, sub, wake)
+	go d.seal(cfg.BlockInterval, wake)
 	return d, nil
 }
 
@@ -138,22 +148,60 @@ func exists(dataDir string) bool {
 	return err == nil
 }
 
-func (d *DevChain) tick(every time.Duration) {
+func (d *DevChain) forward(txs <-chan core.NewTxsEvent, sub event.Subscription, wake chan<- struct{}) {
 	defer d.done.Done()
-	t := time.NewTicker(every)
-	defer t.Stop()
+	defer sub.Unsubscribe()
 	for {
 		select {
 		case <-d.stop:
 			return
-		case <-t.C:
-			d.beacon.Commit()
+		case <-sub.Err():
+			return
+		case <-txs:
+			select {
+			case wake <- struct{}{}:
+			default:
+			}
 		}
 	}
 }
 
-// Commit seals a block now.
-func (d *DevChain) Commit() { d.beacon.Commit() }
+// seal is the only caller of beacon.Commit besides Commit: it seals a block
+// when transactions arrive and every interval.
+func (d *DevChain) seal(every time.Duration, wake <-chan struct{}) {
+	defer d.done.Done()
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		select {
+		case <-d.stop:
+			return
+		case <-wake:
+			// Seal until the pool holds nothing executable (bounded, in
+			// case the miner leaves a transaction out).
+			for range 8 {
+				d.Commit()
+				d.pool.Sync()
+				if executable, _ := d.pool.Stats(); executable == 0 {
+					break
+				}
+			}
+		case <-tick:
+			d.Commit()
+		}
+	}
+}
+
+// Commit seals a block now. Safe for concurrent use.
+func (d *DevChain) Commit() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.beacon.Commit()
+}
 
 // RPC returns an in-process JSON-RPC client of the chain.
 func (d *DevChain) RPC() *rpc.Client { return d.node.Attach() }

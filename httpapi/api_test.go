@@ -335,3 +335,22 @@ func TestMintHundredOrders(t *testing.T) {
 		t.Fatalf("readyz %d", r.status)
 	}
 }
+
+// TestResumeBeforeDeployFinal: a launch paused and resumed while its
+// contract deploys goes back to deploying, and is live only once the deploy
+// is final.
+func TestResumeBeforeDeployFinal(t *testing.T) {
+	s := newStack(t, stackOptions{holdMinter: true})
+	_, keys := s.brand(t, "A")
+	admin := keys[brands.RoleAdmin]
+	id := s.launch(t, admin, nil)
+	s.must(t, 202, "POST", "/v1/launches/"+id+"/publish", admin, nil)
+	s.must(t, 200, "POST", "/v1/launches/"+id+"/pause", admin, nil)
+	if l := s.must(t, 200, "POST", "/v1/launches/"+id+"/resume", admin, nil); l["state"] != "deploying" || l["deployed"] != false {
+		t.Fatalf("resumed before deploy: %v", l)
+	}
+	s.startMinter()
+	if l := s.waitLaunch(t, admin, id, "live"); l["deployed"] != true {
+		t.Fatalf("live launch not deployed: %v", l)
+	}
+}

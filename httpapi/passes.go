@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gofiber/fiber/v2"
@@ -11,7 +12,7 @@ import (
 
 func (s *Server) listPasses(c *fiber.Ctx) error {
 	owner := c.Query("owner")
-	if owner != "" && !common.IsHexAddress(owner) {
+	if owner != "" && (!strings.HasPrefix(owner, "0x") || !common.IsHexAddress(owner)) {
 		return invalid("owner", "must be a 0x-prefixed 20-byte hex address")
 	}
 	limit, err := queryInt(c, "limit", 100, 1, 1000)
@@ -32,7 +33,7 @@ func tokenPath(c *fiber.Ctx, withToken bool) (chainID uint64, contract string, t
 	if chainID, err = strconv.ParseUint(c.Params("chain"), 10, 64); err != nil {
 		return 0, "", 0, invalid("chain", "must be a decimal chain id")
 	}
-	if contract = c.Params("contract"); !common.IsHexAddress(contract) {
+	if contract = c.Params("contract"); !strings.HasPrefix(contract, "0x") || !common.IsHexAddress(contract) {
 		return 0, "", 0, invalid("contract", "must be a 0x-prefixed 20-byte hex address")
 	}
 	if withToken {

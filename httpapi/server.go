@@ -56,6 +56,7 @@ func (s *Server) App() *fiber.App {
 	admin := allow(brands.RoleAdmin)
 	keyManager := allow(brands.RoleOperator, brands.RoleAdmin)
 	commerce := allow(brands.RoleAdmin, brands.RoleOrders)
+	lookup := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff)
 
 	v1.Post("/brands", operator, s.createBrand)
 	v1.Get("/brands", operator, s.listBrands)
@@ -74,7 +75,7 @@ func (s *Server) App() *fiber.App {
 	v1.Get("/launches/:id/orders", commerce, s.listOrders)
 	v1.Get("/orders/:id", commerce, s.getOrder)
 	v1.Get("/passes", commerce, s.listPasses)
-	v1.Get("/passes/:chain/:contract/:token", commerce, s.getPass)
+	v1.Get("/passes/:chain/:contract/:token", lookup, s.getPass)
 
 	app.Use(func(c *fiber.Ctx) error {
 		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())

@@ -59,6 +59,7 @@ type Launch struct {
 	Contract        string      `json:"contract_address,omitempty"`
 	DeployTxHash    string      `json:"deploy_tx_hash,omitempty"`
 	DeployError     string      `json:"deploy_error,omitempty"`
+	Deployed        bool        `json:"deployed"`  // the deploy transaction is final
 	Allocated       int64       `json:"allocated"` // passes ordered so far (token ids 1..Allocated)
 	Minted          int64       `json:"minted"`
 	CreatedAt       time.Time   `json:"created_at"`

@@ -108,7 +108,7 @@ func (s *Service) GetPass(ctx context.Context, owners Owners, brandID string, ch
 	d := PassDetail{Pass: p, Launch: LaunchSummary{ID: l.ID, Name: l.Name, Symbol: l.Symbol, Soulbound: l.Soulbound}}
 	if p.State == PassMinted {
 		if d.CurrentOwner, err = owners.OwnerOf(ctx, l.Contract, tokenID); err != nil {
-			return PassDetail{}, fmt.Errorf("current owner: %w", err)
+			return PassDetail{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not say who holds token %d: %v", tokenID, err)}
 		}
 	}
 	return d, nil

@@ -76,7 +76,6 @@ type Pass struct {
 	Nonce       *uint64   `json:"nonce,omitempty"`
 	BlockNumber *uint64   `json:"block_number,omitempty"`
 	FailReason  string    `json:"fail_reason,omitempty"`
-	Retriable   bool      `json:"retriable,omitempty"`
 }
 
 // summarize derives the order's state from its passes: failed if any failed,

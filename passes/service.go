@@ -180,6 +180,9 @@ func (s *Service) Transition(ctx context.Context, brandID, id string, t Transiti
 		if err != nil {
 			return err
 		}
+		if next == LaunchLive && !l.Deployed {
+			next = LaunchDeploying // resumed before its contract is final
+		}
 		l.State, l.DeployError, l.UpdatedAt = next, "", s.Now().UTC()
 		out = l
 		return tx.UpdateLaunch(ctx, l)

@@ -115,8 +115,8 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'deploying' THEN 'live' ELSE state END,
 				updated_at = ? WHERE id = ?`, now, t.LaunchID)
 		case t.Kind == passes.TxDeploy:
-			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = 'draft', deploy_tx_id = NULL, contract = '', deploy_error = ?,
-				updated_at = ? WHERE id = ?`, reason, now, t.LaunchID)
+			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'ended' THEN state ELSE 'draft' END,
+				deploy_tx_id = NULL, contract = '', deploy_error = ?, updated_at = ? WHERE id = ?`, reason, now, t.LaunchID)
 		case r.Success:
 			var res sql.Result
 			if res, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'minted' WHERE tx_id = ?`, t.ID); err == nil {
@@ -138,7 +138,7 @@ func (s PassStore) FailPasses(ctx context.Context, passIDs []int64, reason strin
 }
 
 func (s PassStore) FailDeploy(ctx context.Context, launchID, reason string) error {
-	_, err := s.db.w.ExecContext(ctx, `UPDATE launches SET state = 'draft', deploy_error = ?, updated_at = ?
-		WHERE id = ? AND deploy_tx_id IS NULL`, reason, time.Now().UTC(), launchID)
+	_, err := s.db.w.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'ended' THEN state ELSE 'draft' END,
+		deploy_error = ?, updated_at = ? WHERE id = ? AND deploy_tx_id IS NULL`, reason, time.Now().UTC(), launchID)
 	return err
 }

@@ -27,6 +27,7 @@ var (
 const launchColumns = `l.id, l.brand_id, l.state, l.name, l.symbol, l.description, l.image_url, l.external_url,
 	l.attributes, l.supply_cap, l.per_wallet_cap, l.sale_starts_at, l.sale_ends_at, l.skus, l.soulbound,
 	l.royalty_receiver, l.royalty_bps, l.chain_id, l.contract, COALESCE(t.hash, ''), l.deploy_error,
+	COALESCE(t.state = 'confirmed', 0),
 	l.allocated, l.minted, l.created_at, l.updated_at`
 
 const launchFrom = ` FROM launches l LEFT JOIN chain_txs t ON t.id = l.deploy_tx_id `
@@ -37,7 +38,7 @@ func scanLaunch(row interface{ Scan(...any) error }) (passes.Launch, error) {
 	var starts, ends sql.NullTime
 	err := row.Scan(&l.ID, &l.BrandID, &l.State, &l.Name, &l.Symbol, &l.Description, &l.ImageURL, &l.ExternalURL,
 		&attrs, &l.SupplyCap, &l.PerWalletCap, &starts, &ends, &skus, &l.Soulbound,
-		&l.RoyaltyReceiver, &l.RoyaltyBps, &l.ChainID, &l.Contract, &l.DeployTxHash, &l.DeployError,
+		&l.RoyaltyReceiver, &l.RoyaltyBps, &l.ChainID, &l.Contract, &l.DeployTxHash, &l.DeployError, &l.Deployed,
 		&l.Allocated, &l.Minted, &l.CreatedAt, &l.UpdatedAt)
 	if err != nil {
 		return l, err
