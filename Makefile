@@ -17,6 +17,7 @@ run:
 test: fmt-check
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 10s ./httpapi
 
 ## test-short: the quick tier only (no containers, no subprocesses)
 test-short:

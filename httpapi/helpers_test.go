@@ -45,7 +45,7 @@ type stackOptions struct {
 	holdMinter bool
 }
 
-func newStack(t *testing.T, opt stackOptions) *stack {
+func newStack(t testing.TB, opt stackOptions) *stack {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
@@ -101,7 +101,7 @@ func newStack(t *testing.T, opt stackOptions) *stack {
 	return &stack{app: srv.App(), dbPath: dbPath, dev: dev, client: client, operator: op, startMinter: start}
 }
 
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
@@ -115,7 +115,7 @@ type response struct {
 	body   []byte
 }
 
-func (r response) json(t *testing.T) map[string]any {
+func (r response) json(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(r.body, &m); err != nil {
@@ -126,19 +126,19 @@ func (r response) json(t *testing.T) map[string]any {
 
 // do sends a request through the app; body is JSON-encoded unless it is
 // already a string or []byte.
-func (s *stack) do(t *testing.T, method, path, key string, body any) response {
+func (s *stack) do(t testing.TB, method, path, key string, body any) response {
 	t.Helper()
 	return s.doWithHeader(t, method, path, key, body, "", "")
 }
 
 // doRaw sends body as is with the given content type.
-func (s *stack) doRaw(t *testing.T, method, path, key, contentType, body string) response {
+func (s *stack) doRaw(t testing.TB, method, path, key, contentType, body string) response {
 	t.Helper()
 	return s.doWithHeader(t, method, path, key, body, "Content-Type", contentType)
 }
 
 // doWithHeader is do with one extra request header.
-func (s *stack) doWithHeader(t *testing.T, method, path, key string, body any, header, value string) response {
+func (s *stack) doWithHeader(t testing.TB, method, path, key string, body any, header, value string) response {
 	t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
@@ -180,7 +180,7 @@ func (s *stack) doWithHeader(t *testing.T, method, path, key string, body any, h
 // over a raw connection: the server may answer (and close) before the whole
 // body is written, as it does for an oversized one, and the answer is what
 // counts.
-func (s *stack) overHTTP(t *testing.T, method, path, key, body string) response {
+func (s *stack) overHTTP(t testing.TB, method, path, key, body string) response {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -213,7 +213,7 @@ func (s *stack) overHTTP(t *testing.T, method, path, key, body string) response 
 }
 
 // must sends a request and fails the test unless it answers want.
-func (s *stack) must(t *testing.T, want int, method, path, key string, body any) map[string]any {
+func (s *stack) must(t testing.TB, want int, method, path, key string, body any) map[string]any {
 	t.Helper()
 	r := s.do(t, method, path, key, body)
 	if r.status != want {
@@ -226,7 +226,7 @@ func (s *stack) must(t *testing.T, want int, method, path, key string, body any)
 }
 
 // brand creates a brand and returns its id and a key of each role.
-func (s *stack) brand(t *testing.T, name string) (id string, keys map[brands.Role]string) {
+func (s *stack) brand(t testing.TB, name string) (id string, keys map[brands.Role]string) {
 	t.Helper()
 	b := s.must(t, 201, "POST", "/v1/brands", s.operator, map[string]any{"name": name})
 	id, keys = b["id"].(string), map[brands.Role]string{}
@@ -255,24 +255,24 @@ func launchBody(overrides map[string]any) map[string]any {
 }
 
 // launch creates a launch with overrides and returns its id.
-func (s *stack) launch(t *testing.T, adminKey string, overrides map[string]any) string {
+func (s *stack) launch(t testing.TB, adminKey string, overrides map[string]any) string {
 	t.Helper()
 	return s.must(t, 201, "POST", "/v1/launches", adminKey, launchBody(overrides))["id"].(string)
 }
 
 // waitLaunch polls until the launch reaches state.
-func (s *stack) waitLaunch(t *testing.T, key, id, state string) map[string]any {
+func (s *stack) waitLaunch(t testing.TB, key, id, state string) map[string]any {
 	t.Helper()
 	return s.poll(t, "/v1/launches/"+id, key, func(m map[string]any) bool { return m["state"] == state })
 }
 
 // waitOrder polls until the order reaches state.
-func (s *stack) waitOrder(t *testing.T, key, id, state string) map[string]any {
+func (s *stack) waitOrder(t testing.TB, key, id, state string) map[string]any {
 	t.Helper()
 	return s.poll(t, "/v1/orders/"+id, key, func(m map[string]any) bool { return m["state"] == state })
 }
 
-func (s *stack) poll(t *testing.T, path, key string, done func(map[string]any) bool) map[string]any {
+func (s *stack) poll(t testing.TB, path, key string, done func(map[string]any) bool) map[string]any {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for {
@@ -289,7 +289,7 @@ func (s *stack) poll(t *testing.T, path, key string, done func(map[string]any) b
 
 // counts returns the number of rows of each table that requests write (the
 // minter's chain_txs moves on its own).
-func (s *stack) counts(t *testing.T) map[string]int {
+func (s *stack) counts(t testing.TB) map[string]int {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+s.dbPath+"?mode=ro")
 	if err != nil {
@@ -307,7 +307,7 @@ func (s *stack) counts(t *testing.T) map[string]int {
 	return out
 }
 
-func wallet(t *testing.T) string {
+func wallet(t testing.TB) string {
 	t.Helper()
 	k, err := crypto.GenerateKey()
 	if err != nil {
