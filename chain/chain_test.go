@@ -2,6 +2,7 @@ package chain_test
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"math/big"
 	"os"
@@ -50,17 +51,7 @@ func TestDevChainPersists(t *testing.T) {
 	from := crypto.PubkeyToAddress(key.PublicKey)
 	start := func() (*chain.DevChain, *chain.Client) {
 		t.Helper()
-		dev, err := chain.StartDevChain(chain.DevConfig{DataDir: dir, Funded: []common.Address{from}, BlockInterval: -1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = dev.Close() })
-		c, err := chain.NewClient(t.Context(), dev.RPC(), key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(c.Close)
-		return dev, c
+		return startDev(t, chain.DevConfig{DataDir: dir, Funded: []common.Address{from}, BlockInterval: -1}, key)
 	}
 	dev, c := start()
 	contract := deploy(t, c)
@@ -81,6 +72,23 @@ func TestDevChainPersists(t *testing.T) {
 	if n, _ := c.PendingNonce(t.Context()); n != 1 {
 		t.Fatalf("nonce %d after restart, want 1", n)
 	}
+}
+
+// startDev starts a dev chain and a client of it signing with key, both
+// closed when the test ends.
+func startDev(t *testing.T, cfg chain.DevConfig, key *ecdsa.PrivateKey) (*chain.DevChain, *chain.Client) {
+	t.Helper()
+	dev, err := chain.StartDevChain(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = dev.Close() })
+	c, err := chain.NewClient(t.Context(), dev.RPC(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return dev, c
 }
 
 // deploy deploys a pass contract with a supply of 1000 and waits for it.
@@ -130,16 +138,7 @@ func waitReceipt(t *testing.T, c *chain.Client, hash string) *passes.Receipt {
 // transaction are told apart, so the minter can fail or split them.
 func TestSignMintErrors(t *testing.T) {
 	key, _ := crypto.GenerateKey()
-	dev, err := chain.StartDevChain(chain.DevConfig{Funded: []common.Address{crypto.PubkeyToAddress(key.PublicKey)}, BlockInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = dev.Close() })
-	c, err := chain.NewClient(t.Context(), dev.RPC(), key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
+	_, c := startDev(t, chain.DevConfig{Funded: []common.Address{crypto.PubkeyToAddress(key.PublicKey)}, BlockInterval: -1}, key)
 	contract := deploy(t, c)
 	recipients := func(n int) ([]string, []uint64) {
 		to, ids := make([]string, n), make([]uint64, n)

@@ -168,12 +168,7 @@ func (s *stack) doWithHeader(t testing.TB, method, path, key string, body any, h
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return response{status: res.StatusCode, header: res.Header, body: b}
+	return readResponse(t, res)
 }
 
 // overHTTP sends a JSON body to the app served on a real loopback listener
@@ -204,6 +199,11 @@ func (s *stack) overHTTP(t testing.TB, method, path, key, body string) response 
 	if err != nil {
 		t.Fatal(err)
 	}
+	return readResponse(t, res)
+}
+
+func readResponse(t testing.TB, res *http.Response) response {
+	t.Helper()
 	defer res.Body.Close()
 	b, err := io.ReadAll(res.Body)
 	if err != nil {
