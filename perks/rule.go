@@ -1,0 +1,213 @@
+// Package perks owns what a pass unlocks: the rules that decide who is
+// eligible for a perk, from the passes a wallet holds and for how long.
+package perks
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/metapass/metapass"
+)
+
+// Reasons a rule gives for not being met.
+const (
+	ReasonNotHolding   = "not_holding"    // too few matching passes
+	ReasonHeldTooShort = "held_too_short" // enough passes, not held long enough
+	ReasonHoldsTooMany = "holds_too_many" // more matching passes than the rule allows
+	ReasonExcluded     = "excluded"       // a "none" clause matched
+)
+
+// Rule decides eligibility from a wallet's holdings. Exactly one of its
+// fields is set: a leaf Holds, or a combination of nested rules that must
+// all, any, or none of them be met.
+type Rule struct {
+	Holds *Holds `json:"holds,omitempty"`
+	All   []Rule `json:"all,omitempty"`
+	Any   []Rule `json:"any,omitempty"`
+	None  []Rule `json:"none,omitempty"`
+}
+
+// Holds is met by holding between Min and Max passes that match: of one of
+// Launches, optionally with a token id in TokenIDs and attribute values in
+// Attributes, each held for at least HeldDays.
+type Holds struct {
+	Launches   []string            `json:"launches"`
+	Min        int                 `json:"min,omitempty"` // defaults to 1
+	Max        int                 `json:"max,omitempty"` // 0: no upper bound
+	TokenIDs   []TokenRange        `json:"token_ids,omitempty"`
+	Attributes map[string][]string `json:"attributes,omitempty"` // trait type → accepted values
+	HeldDays   int                 `json:"held_days,omitempty"`
+}
+
+// TokenRange is an inclusive range of token ids; To 0 means just From.
+type TokenRange struct {
+	From uint64 `json:"from"`
+	To   uint64 `json:"to,omitempty"`
+}
+
+// Held is one pass a wallet holds, as the ownership index knows it.
+type Held struct {
+	LaunchID   string
+	TokenID    uint64
+	Since      time.Time         // when the current holder received it
+	Attributes map[string]string // trait type → value, edition included
+}
+
+// Verdict is a rule's answer for one wallet.
+type Verdict struct {
+	Eligible bool   `json:"eligible"`
+	Reason   string `json:"reason,omitempty"`
+	// Tokens are the passes that met the rule's Holds clauses (the ones a
+	// per-token limit is charged to).
+	Tokens []Held `json:"-"`
+}
+
+const maxDepth = 8
+
+// Validate checks the rule's shape; path names the field in errors.
+func (r Rule) Validate() error { return r.validate("rule", 0) }
+
+func (r Rule) validate(path string, depth int) error {
+	if depth > maxDepth {
+		return metapass.FieldError(path, "nests deeper than %d levels", maxDepth)
+	}
+	set := 0
+	for _, on := range []bool{r.Holds != nil, r.All != nil, r.Any != nil, r.None != nil} {
+		if on {
+			set++
+		}
+	}
+	if set != 1 {
+		return metapass.FieldError(path, "must have exactly one of holds, all, any, none")
+	}
+	for name, rs := range map[string][]Rule{"all": r.All, "any": r.Any, "none": r.None} {
+		if rs == nil {
+			continue
+		}
+		if len(rs) == 0 {
+			return metapass.FieldError(path+"."+name, "must list at least one rule")
+		}
+		for i, c := range rs {
+			if err := c.validate(fmt.Sprintf("%s.%s[%d]", path, name, i), depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	if h := r.Holds; h != nil {
+		p := path + ".holds"
+		switch {
+		case len(h.Launches) == 0:
+			return metapass.FieldError(p+".launches", "must name at least one launch")
+		case h.Min < 0:
+			return metapass.FieldError(p+".min", "must not be negative")
+		case h.Max < 0 || h.Max > 0 && h.Max < h.min():
+			return metapass.FieldError(p+".max", "must be at least min")
+		case h.HeldDays < 0:
+			return metapass.FieldError(p+".held_days", "must not be negative")
+		}
+		for i, tr := range h.TokenIDs {
+			if tr.To != 0 && tr.To < tr.From {
+				return metapass.FieldError(fmt.Sprintf("%s.token_ids[%d].to", p, i), "must not be below from")
+			}
+		}
+	}
+	return nil
+}
+
+func (h Holds) min() int {
+	if h.Min == 0 {
+		return 1
+	}
+	return h.Min
+}
+
+// Evaluate answers the rule for a wallet holding held, at now.
+func (r Rule) Evaluate(held []Held, now time.Time) Verdict {
+	switch {
+	case r.Holds != nil:
+		return r.Holds.evaluate(held, now)
+	case r.All != nil:
+		out := Verdict{Eligible: true}
+		for _, c := range r.All {
+			v := c.Evaluate(held, now)
+			if !v.Eligible {
+				return v
+			}
+			out.Tokens = append(out.Tokens, v.Tokens...)
+		}
+		return out
+	case r.Any != nil:
+		out := Verdict{Reason: ReasonNotHolding}
+		for _, c := range r.Any {
+			v := c.Evaluate(held, now)
+			if v.Eligible {
+				return v
+			}
+			if v.Reason == ReasonHeldTooShort { // the nearest miss is the most useful to tell
+				out.Reason = v.Reason
+			}
+		}
+		return out
+	case r.None != nil:
+		for _, c := range r.None {
+			if c.Evaluate(held, now).Eligible {
+				return Verdict{Reason: ReasonExcluded}
+			}
+		}
+		return Verdict{Eligible: true}
+	}
+	return Verdict{Reason: ReasonNotHolding}
+}
+
+func (h Holds) evaluate(held []Held, now time.Time) Verdict {
+	var matching, seasoned []Held
+	minAge := time.Duration(h.HeldDays) * 24 * time.Hour
+	for _, p := range held {
+		if !h.matches(p) {
+			continue
+		}
+		matching = append(matching, p)
+		if now.Sub(p.Since) >= minAge {
+			seasoned = append(seasoned, p)
+		}
+	}
+	switch {
+	case h.Max > 0 && len(matching) > h.Max:
+		return Verdict{Reason: ReasonHoldsTooMany}
+	case len(seasoned) >= h.min():
+		return Verdict{Eligible: true, Tokens: seasoned}
+	case len(matching) >= h.min():
+		return Verdict{Reason: ReasonHeldTooShort}
+	}
+	return Verdict{Reason: ReasonNotHolding}
+}
+
+func (h Holds) matches(p Held) bool {
+	launch := false
+	for _, l := range h.Launches {
+		launch = launch || l == p.LaunchID
+	}
+	if !launch {
+		return false
+	}
+	if len(h.TokenIDs) > 0 {
+		in := false
+		for _, tr := range h.TokenIDs {
+			to := max(tr.To, tr.From)
+			in = in || p.TokenID >= tr.From && p.TokenID <= to
+		}
+		if !in {
+			return false
+		}
+	}
+	for trait, values := range h.Attributes {
+		ok := false
+		for _, v := range values {
+			ok = ok || p.Attributes[trait] == v
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
