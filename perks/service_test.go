@@ -90,7 +90,10 @@ func TestConcurrentRedemptions(t *testing.T) {
 	rs := make([]perks.Redemption, 200)
 	for i := range errs {
 		wg.Add(1)
-		go func() { defer wg.Done(); rs[i], errs[i] = f.svc.Redeem(context.Background(), "brd_1", p.ID, "0xA", nil) }()
+		go func() {
+			defer wg.Done()
+			rs[i], errs[i] = f.svc.Redeem(context.Background(), "brd_1", p.ID, "0xA", nil)
+		}()
 	}
 	wg.Wait()
 	ok, conflicts := 0, 0
@@ -154,7 +157,10 @@ func TestEligibilityReasons(t *testing.T) {
 		f.perk(t, func(p *perks.Perk) { p.Title = "none left"; p.Inventory = &zero }),
 		f.perk(t, func(p *perks.Perk) { p.Title = "veterans"; p.Rule.Holds.HeldDays = 30 }),
 		f.perk(t, func(p *perks.Perk) { p.Title = "collectors"; p.Rule.Holds.Min = 2 }),
-		f.perk(t, func(p *perks.Perk) { p.Title = "monthly"; p.Limit = perks.Limit{PerWallet: 1, Period: perks.PeriodMonth} }),
+		f.perk(t, func(p *perks.Perk) {
+			p.Title = "monthly"
+			p.Limit = perks.Limit{PerWallet: 1, Period: perks.PeriodMonth}
+		}),
 	}
 	f.h.set("0xA", perks.Held{LaunchID: f.launchID, TokenID: 1, Since: f.now.AddDate(0, 0, -3)})
 	if _, err := f.svc.Redeem(t.Context(), "brd_1", perks_[6].ID, "0xA", nil); err != nil {
