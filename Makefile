@@ -18,6 +18,7 @@ test: fmt-check
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 10s ./httpapi
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 10s ./siwe
 
 ## test-short: the quick tier only (no containers, no subprocesses)
 test-short:
