@@ -79,6 +79,8 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
 		BatchSize: cfg.BatchSize, Confirmations: cfg.Confirmations, BaseURL: cfg.PublicURL,
 	}, log.With(slog.String("component", "minter")))
+	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(),
+		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
 	srv := &httpapi.Server{
 		Brands: brandSvc,
 		Passes: &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
@@ -102,8 +104,9 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 
 	var wg sync.WaitGroup
 	mctx, stopMinter := context.WithCancel(context.WithoutCancel(ctx))
-	wg.Add(2)
+	wg.Add(3)
 	go func() { defer wg.Done(); minter.Run(mctx) }()
+	go func() { defer wg.Done(); indexer.Run(mctx) }()
 	errc := make(chan error, 1)
 	go func() { defer wg.Done(); errc <- app.Listener(ln) }()
 	log.Info("listening", slog.String("url", "http://"+ln.Addr().String()), slog.String("public_url", cfg.PublicURL),
