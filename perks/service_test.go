@@ -41,7 +41,7 @@ type fixture struct {
 	now      time.Time
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := t.Context()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
@@ -62,7 +62,7 @@ func newFixture(t *testing.T) *fixture {
 	return &fixture{svc: &perks.Service{Store: db.Perks(), Holdings: h, Now: func() time.Time { return now }}, h: h, launchID: l.ID, now: now}
 }
 
-func (f *fixture) perk(t *testing.T, edit func(*perks.Perk)) perks.Perk {
+func (f *fixture) perk(t testing.TB, edit func(*perks.Perk)) perks.Perk {
 	t.Helper()
 	p := perks.Perk{LaunchID: f.launchID, Kind: perks.KindDiscount, Title: "10% off",
 		Rule: perks.Rule{Holds: &perks.Holds{Launches: []string{f.launchID}}}, Payload: perks.Payload{Message: "Welcome"}}
