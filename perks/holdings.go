@@ -16,11 +16,28 @@ type Launches interface {
 
 // PassHoldings answers Held from the ownership index: a wallet's passes of
 // the brand's launches on one chain, each with its launch's attributes and
-// its edition number.
+// its edition number. With Chain set it also answers IsHolder from the
+// chain itself.
 type PassHoldings struct {
 	Owners   passes.HoldingStore
 	Launches Launches
+	Chain    passes.Owners
 	ChainID  uint64
+}
+
+// IsHolder asks the chain whether wallet holds token of brandID's launch.
+func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenKey, wallet string) (bool, error) {
+	ls, err := h.Launches.ListLaunches(ctx, brandID)
+	if err != nil {
+		return false, err
+	}
+	for _, l := range ls {
+		if l.ID == token.LaunchID && l.Contract != "" {
+			owner, err := h.Chain.OwnerOf(ctx, l.Contract, token.TokenID)
+			return err == nil && strings.EqualFold(owner, wallet), err
+		}
+	}
+	return false, nil
 }
 
 // Held returns what wallet holds of brandID's launches.

@@ -68,11 +68,37 @@ type Redemption struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
+// Holders confirms with the chain itself who holds a token now, so a
+// redemption never rests on an index that lags a transfer.
+type Holders interface {
+	IsHolder(ctx context.Context, brandID string, token TokenKey, wallet string) (bool, error)
+}
+
 // Service is what brands and customers do with perks.
 type Service struct {
 	Store    Store
 	Holdings Holdings
-	Now      func() time.Time
+	// Holders, when set, re-checks the charged token's holder before a
+	// redemption commits.
+	Holders Holders
+	Now     func() time.Time
+}
+
+// ReasonNotOwnerNow means the index said the wallet holds the pass but
+// the chain says it no longer does.
+const ReasonNotOwnerNow = "not_owner_now"
+
+// DryRun evaluates rule for wallet as it holds passes now, without
+// redeeming anything: what an admin checks before a perk goes live.
+func (s *Service) DryRun(ctx context.Context, brandID string, rule Rule, wallet string) (Verdict, error) {
+	if err := rule.Validate(); err != nil {
+		return Verdict{}, err
+	}
+	held, err := s.Holdings.Held(ctx, brandID, wallet)
+	if err != nil {
+		return Verdict{}, fmt.Errorf("holdings of %s: %w", wallet, err)
+	}
+	return rule.Evaluate(held, s.Now()), nil
 }
 
 // CreatePerk stores a new perk on brandID's launch. A code pool caps the
@@ -201,6 +227,15 @@ func (s *Service) Redeem(ctx context.Context, brandID, perkID, wallet string, to
 		}
 		if p.soldOut() { // after the limits, so a repeat attempt hears "already redeemed"
 			return notEligible(ReasonSoldOut)
+		}
+		if s.Holders != nil {
+			ok, err := s.Holders.IsHolder(ctx, brandID, TokenKey{t.LaunchID, t.TokenID}, wallet)
+			if err != nil {
+				return &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not confirm the holder: %v", err)}
+			}
+			if !ok {
+				return notEligible(ReasonNotOwnerNow)
+			}
 		}
 		r = Redemption{
 			ID: metapass.NewID("rdm"), PerkID: p.ID, BrandID: brandID, LaunchID: t.LaunchID, TokenID: t.TokenID,

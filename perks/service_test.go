@@ -188,3 +188,44 @@ func TestEligibilityReasons(t *testing.T) {
 		t.Fatalf("another brand: %v", err)
 	}
 }
+
+// chainSays is the chain's answer to who holds a token, set by the test.
+type chainSays map[perks.TokenKey]string
+
+func (c chainSays) IsHolder(_ context.Context, _ string, k perks.TokenKey, wallet string) (bool, error) {
+	return c[k] == wallet, nil
+}
+
+// TestRedeemRechecksTheChain: when the index still shows a wallet holding a
+// pass the chain says it sold, the redemption is refused and nothing is
+// charged.
+func TestRedeemRechecksTheChain(t *testing.T) {
+	f := newFixture(t)
+	p := f.perk(t, func(p *perks.Perk) { p.Limit.PerToken = 1 })
+	k := perks.TokenKey{LaunchID: f.launchID, TokenID: 4}
+	f.h.set("0xA", perks.Held{LaunchID: k.LaunchID, TokenID: k.TokenID, Since: f.now})
+	chain := chainSays{k: "0xB"}
+	f.svc.Holders = chain
+	_, err := f.svc.Redeem(t.Context(), "brd_1", p.ID, "0xA", nil)
+	var me *metapass.Error
+	if !errors.As(err, &me) || me.Code != metapass.EFORBIDDEN || me.Rule != perks.ReasonNotOwnerNow {
+		t.Fatalf("stale index: %v", err)
+	}
+	chain[k] = "0xA"
+	if _, err := f.svc.Redeem(t.Context(), "brd_1", p.ID, "0xA", nil); err != nil {
+		t.Fatalf("after the chain agrees: %v", err)
+	}
+}
+
+func TestDryRun(t *testing.T) {
+	f := newFixture(t)
+	f.h.set("0xA", perks.Held{LaunchID: f.launchID, TokenID: 1, Since: f.now.AddDate(0, 0, -2)})
+	rule := perks.Rule{Holds: &perks.Holds{Launches: []string{f.launchID}, HeldDays: 7}}
+	v, err := f.svc.DryRun(t.Context(), "brd_1", rule, "0xA")
+	if err != nil || v.Eligible || v.Reason != perks.ReasonHeldTooShort {
+		t.Fatalf("dry run: %+v %v", v, err)
+	}
+	if _, err := f.svc.DryRun(t.Context(), "brd_1", perks.Rule{}, "0xA"); metapass.ErrorCode(err) != metapass.EINVALID {
+		t.Fatalf("invalid rule: %v", err)
+	}
+}
