@@ -24,6 +24,9 @@ const (
 	RoleAdmin    Role = "admin"    // configure the brand's launches and keys
 	RoleOrders   Role = "orders"   // post orders, read order and pass status
 	RoleStaff    Role = "staff"    // verify passes at events
+	// RoleCustomer is a wallet signed in to a brand's app with a session
+	// token; it is never a key's role.
+	RoleCustomer Role = "customer"
 )
 
 // Valid reports whether r is a role a brand key may carry.
@@ -53,6 +56,7 @@ type Principal struct {
 	KeyID   string
 	BrandID string // empty for the operator
 	Role    Role
+	Wallet  string // the signed-in wallet of a customer, EIP-55; empty for keys
 }
 
 // Store persists brands and keys.

@@ -181,14 +181,15 @@ func (d *DevChain) seal(every time.Duration, wake <-chan struct{}) {
 		case <-d.stop:
 			return
 		case <-wake:
-			// Seal until the pool holds nothing executable (bounded, in
-			// case the miner leaves a transaction out).
+			// A wake-up may outlive the transactions it announced (already
+			// sealed), so seal only while some are executable: no empty
+			// blocks beyond the timer's.
 			for range 8 {
-				d.Commit()
 				d.pool.Sync()
 				if executable, _ := d.pool.Stats(); executable == 0 {
 					break
 				}
+				d.Commit()
 			}
 		case <-tick:
 			d.Commit()

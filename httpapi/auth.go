@@ -8,17 +8,32 @@ import (
 
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/customers"
 )
 
 const principalKey = "principal"
 
-// authenticate resolves the bearer API key into the request's principal.
+// authenticate resolves the bearer credential into the request's
+// principal: an API key, or a customer's session token (role customer,
+// scoped to the session's brand and wallet).
 func (s *Server) authenticate(c *fiber.Ctx) error {
 	scheme, secret, _ := strings.Cut(c.Get(fiber.HeaderAuthorization), " ")
+	secret = strings.TrimSpace(secret)
 	if !strings.EqualFold(scheme, "Bearer") || secret == "" {
-		return metapass.Errorf(metapass.EUNAUTHORIZED, "send an API key as 'Authorization: Bearer <key>'")
+		return metapass.Errorf(metapass.EUNAUTHORIZED, "send an API key or session token as 'Authorization: Bearer <credential>'")
 	}
-	p, err := s.Brands.Authenticate(c.UserContext(), strings.TrimSpace(secret))
+	if customers.IsToken(secret) {
+		if s.Customers == nil {
+			return customers.ErrBadSession
+		}
+		sess, err := s.Customers.Authenticate(c.UserContext(), secret)
+		if err != nil {
+			return err
+		}
+		c.Locals(principalKey, brands.Principal{BrandID: sess.BrandID, Role: brands.RoleCustomer, Wallet: sess.Wallet})
+		return c.Next()
+	}
+	p, err := s.Brands.Authenticate(c.UserContext(), secret)
 	if err != nil {
 		return err
 	}

@@ -19,12 +19,15 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/passes"
+	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
 )
 
@@ -44,6 +47,9 @@ type stackOptions struct {
 	// holdMinter leaves the minter stopped until startMinter is called.
 	holdMinter bool
 }
+
+// siweDomain is the domain sign-in messages must name on the test stack.
+const siweDomain = "metapass.test"
 
 func newStack(t testing.TB, opt stackOptions) *stack {
 	t.Helper()
@@ -76,14 +82,21 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 		t.Fatal(err)
 	}
 	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
+	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
+	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: client, ChainID: client.ID()}
 	srv := &httpapi.Server{
 		Brands: bs,
 		Passes: &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
 		Owners: client,
-		Ready:  db.Ping,
-		Log:    log,
+		Perks:  &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
+		Customers: &customers.Service{Store: db.Customers(), Now: time.Now, Domain: siweDomain, ChainID: client.ID(),
+			Contracts: ethclient.NewClient(dev.RPC())},
+		Ready: db.Ping,
+		Log:   log,
 	}
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); indexer.Run(ctx) }()
 	start := sync.OnceFunc(func() {
 		wg.Add(1)
 		go func() { defer wg.Done(); minter.Run(ctx) }()

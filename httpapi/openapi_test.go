@@ -25,7 +25,10 @@ import (
 
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/passes"
+	"github.com/metapass/metapass/perks"
+	"github.com/metapass/metapass/siwe"
 )
 
 // The tests here keep openapi.json the truth of the API: every route is
@@ -367,10 +370,10 @@ func TestOpenAPIDocument(t *testing.T) {
 			if !slices.Equal(inPath, declared) {
 				t.Errorf("path parameters %v, declared %v", inPath, declared)
 			}
-			// /v1 needs a key; everything else is public.
+			// /v1 needs a credential, except sign-in; everything else is public.
 			sec, hasSec := o.op["security"].([]any)
 			public := hasSec && len(sec) == 0
-			if v1 := strings.HasPrefix(o.path, "/v1/"); v1 == public {
+			if v1 := strings.HasPrefix(o.path, "/v1/") && !strings.HasPrefix(o.path, "/v1/auth/"); v1 == public {
 				t.Errorf("security: public=%v for a %s route", public, map[bool]string{true: "/v1", false: "public"}[v1])
 			}
 			roles, _ := o.op["x-roles"].([]any)
@@ -546,11 +549,15 @@ func (d oaDoc) requestExample(t *testing.T, op string) (schema, example any) {
 func TestOpenAPIRequestBodies(t *testing.T) {
 	d := oaLoad(t)
 	structs := map[string]func() any{
-		"POST /v1/brands":               func() any { return new(brandRequest) },
-		"POST /v1/brands/{brand}/keys":  func() any { return new(keyRequest) },
-		"POST /v1/launches":             func() any { return new(launchRequest) },
-		"PATCH /v1/launches/{id}":       func() any { return new(launchPatchRequest) },
-		"POST /v1/launches/{id}/orders": func() any { return new(orderRequest) },
+		"POST /v1/brands":                 func() any { return new(brandRequest) },
+		"POST /v1/brands/{brand}/keys":    func() any { return new(keyRequest) },
+		"POST /v1/launches":               func() any { return new(launchRequest) },
+		"PATCH /v1/launches/{id}":         func() any { return new(launchPatchRequest) },
+		"POST /v1/launches/{id}/orders":   func() any { return new(orderRequest) },
+		"POST /v1/auth/siwe/verify":       func() any { return new(siweVerifyRequest) },
+		"POST /v1/launches/{id}/perks":    func() any { return new(perkRequest) },
+		"POST /v1/perks/{id}/dry-run":     func() any { return new(dryRunRequest) },
+		"POST /v1/perks/{id}/redemptions": func() any { return new(redemptionRequest) },
 	}
 	// Every documented request body has its struct here.
 	for _, o := range d.ops(t) {
@@ -617,6 +624,32 @@ func TestOpenAPIRequestBodies(t *testing.T) {
 		{"POST /v1/launches/{id}/orders", "unknown customer field", edit{"customer": map[string]any{"wallet": "0x52908400098527886E0F7030069857D2E4169EE7", "email": "a@b.c"}}, false},
 		{"POST /v1/launches/{id}/orders", "order_id too long", edit{"order_id": long(129)}, false},
 		{"POST /v1/launches/{id}/orders", "empty sku", edit{"sku": ""}, false},
+		{"POST /v1/auth/siwe/verify", "example", nil, true},
+		{"POST /v1/auth/siwe/verify", "no signature", edit{"signature": nil}, false},
+		{"POST /v1/auth/siwe/verify", "empty message", edit{"message": ""}, false},
+		{"POST /v1/auth/siwe/verify", "unknown field", edit{"wallet": "0x52908400098527886E0F7030069857D2E4169EE7"}, false},
+		{"POST /v1/launches/{id}/perks", "example", nil, true},
+		{"POST /v1/launches/{id}/perks", "only required", edit{"description": nil, "limit": nil, "starts_at": nil, "payload": nil}, true},
+		{"POST /v1/launches/{id}/perks", "no rule", edit{"rule": nil}, false},
+		{"POST /v1/launches/{id}/perks", "bad kind", edit{"kind": "coupon"}, false},
+		{"POST /v1/launches/{id}/perks", "empty title", edit{"title": ""}, false},
+		{"POST /v1/launches/{id}/perks", "bad period", edit{"limit": map[string]any{"per_token": 1, "period": "year"}}, false},
+		{"POST /v1/launches/{id}/perks", "negative per_wallet", edit{"limit": map[string]any{"per_wallet": -1}}, false},
+		{"POST /v1/launches/{id}/perks", "negative inventory", edit{"inventory": -1}, false},
+		{"POST /v1/launches/{id}/perks", "unknown rule field", edit{"rule": map[string]any{"owns": map[string]any{}}}, false},
+		{"POST /v1/launches/{id}/perks", "unknown holds field", edit{"rule": map[string]any{"holds": map[string]any{"launches": []any{"lch_1"}, "since": 1}}}, false},
+		{"POST /v1/launches/{id}/perks", "nested rule", edit{"rule": map[string]any{"any": []any{map[string]any{"holds": map[string]any{"launches": []any{"lch_1"}, "token_ids": []any{map[string]any{"from": 1, "to": 10}}}}, map[string]any{"holds": map[string]any{"launches": []any{"lch_2"}, "attributes": map[string]any{"Vintage": []any{"2026"}}}}}}}, true},
+		{"POST /v1/launches/{id}/perks", "empty code", edit{"payload": map[string]any{"codes": []any{""}}}, false},
+		{"POST /v1/launches/{id}/perks", "unknown payload field", edit{"payload": map[string]any{"pdf": "x"}}, false},
+		{"POST /v1/launches/{id}/perks", "bad starts_at", edit{"starts_at": "soon"}, false},
+		{"POST /v1/perks/{id}/dry-run", "example", nil, true},
+		{"POST /v1/perks/{id}/dry-run", "zero wallet", edit{"wallet": "0x0000000000000000000000000000000000000000"}, false},
+		{"POST /v1/perks/{id}/dry-run", "no wallet", edit{"wallet": nil}, false},
+		{"POST /v1/perks/{id}/redemptions", "example", nil, true},
+		{"POST /v1/perks/{id}/redemptions", "neither", edit{"launch_id": nil, "token_id": nil}, true},
+		{"POST /v1/perks/{id}/redemptions", "token without launch", edit{"launch_id": nil}, false},
+		{"POST /v1/perks/{id}/redemptions", "launch without token", edit{"token_id": nil}, false},
+		{"POST /v1/perks/{id}/redemptions", "negative token", edit{"token_id": -1}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.op+" "+tc.name, func(t *testing.T) {
@@ -714,8 +747,47 @@ func (oaPassStore) GetPass(context.Context, string, uint64) (passes.Pass, error)
 	return passes.Pass{}, oaNotFound
 }
 
-// oaSecret is the test key secret of a role.
+// oaPerkStore holds no perks: lists are empty, a redemption finds nothing.
+type oaPerkStore struct{}
+
+func (oaPerkStore) CreatePerk(context.Context, perks.Perk) error { return nil }
+func (oaPerkStore) ListPerks(context.Context, string, string) ([]perks.Perk, error) {
+	return []perks.Perk{}, nil
+}
+func (oaPerkStore) Used(context.Context, string, string, time.Time) (map[string]perks.Usage, error) {
+	return map[string]perks.Usage{}, nil
+}
+func (oaPerkStore) InTx(context.Context, func(perks.Tx) error) error { return oaNotFound }
+
+// oaHoldings says every wallet holds nothing.
+type oaHoldings struct{}
+
+func (oaHoldings) Held(context.Context, string, string) ([]perks.Held, error) { return nil, nil }
+
+// oaWallet is the signed-in wallet of the customer session.
+const oaWallet = "0x52908400098527886E0F7030069857D2E4169EE7"
+
+// oaCustomerStore knows one session, the customer role's; nonces are unknown.
+type oaCustomerStore struct{}
+
+func (oaCustomerStore) CreateNonce(context.Context, string, string, time.Time) error { return nil }
+func (oaCustomerStore) ConsumeNonce(context.Context, string, string, time.Time) error {
+	return siwe.ErrBadNonce
+}
+func (oaCustomerStore) CreateSession(context.Context, []byte, customers.Session) error { return nil }
+func (oaCustomerStore) SessionByHash(_ context.Context, hash []byte) (customers.Session, error) {
+	if h := sha256.Sum256([]byte(oaSecret(brands.RoleCustomer))); string(h[:]) == string(hash) {
+		return customers.Session{BrandID: oaBrand, Wallet: oaWallet, ExpiresAt: time.Now().Add(time.Hour)}, nil
+	}
+	return customers.Session{}, oaNotFound
+}
+
+// oaSecret is the test credential of a role: a key, or for the customer a
+// session token.
 func oaSecret(role brands.Role) string {
+	if role == brands.RoleCustomer {
+		return "mps_" + fmt.Sprintf("%064x", sha256.Sum256([]byte(role)))
+	}
 	return "mpk_" + fmt.Sprintf("%064x", sha256.Sum256([]byte(role)))
 }
 
@@ -732,8 +804,11 @@ func oaServer(ready error) *Server {
 	return &Server{
 		Brands: &brands.Service{Store: oaBrandStore{keys}, Now: time.Now},
 		Passes: &passes.Service{Store: oaPassStore{}, ChainID: 8453, Now: time.Now},
-		Ready:  func(context.Context) error { return ready },
-		Log:    slog.New(slog.DiscardHandler),
+		Perks:  &perks.Service{Store: oaPerkStore{}, Holdings: oaHoldings{}, Now: time.Now},
+		Customers: &customers.Service{Store: oaCustomerStore{}, Now: time.Now,
+			Domain: "app.maison-aurel.com", ChainID: 8453},
+		Ready: func(context.Context) error { return ready },
+		Log:   slog.New(slog.DiscardHandler),
 	}
 }
 
@@ -793,7 +868,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		probes = append(probes, oaProbe{name: "no key", op: o, path: o.fill(t, nil), header: jsonCT, body: body, want: 401})
 		probes = append(probes, oaProbe{name: "unknown key", op: o, path: o.fill(t, nil), body: body, want: 401,
 			header: map[string]string{fiber.HeaderAuthorization: "Bearer mpk_unknown"}})
-		for _, role := range []brands.Role{brands.RoleOperator, brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff} {
+		for _, role := range []brands.Role{brands.RoleOperator, brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff, brands.RoleCustomer} {
 			p := oaProbe{name: "role " + string(role), op: o, path: o.fill(t, nil), body: body,
 				header: map[string]string{fiber.HeaderAuthorization: "Bearer " + oaSecret(role), fiber.HeaderContentType: fiber.MIMEApplicationJSON}}
 			if slices.Contains(roles, any(string(role))) {
@@ -828,6 +903,12 @@ func TestOpenAPIResponses(t *testing.T) {
 		oaProbe{name: "limit 0", op: ops["GET /v1/passes"], header: admin, path: "/v1/passes?limit=0", want: 400},
 		oaProbe{name: "query", op: ops["GET /v1/passes"], header: admin, path: "/v1/passes?owner=0x52908400098527886E0F7030069857D2E4169EE7&launch_id=lch_1&limit=1000", want: 200},
 		oaProbe{name: "limit 501", op: ops["GET /v1/launches/{id}/orders"], header: admin, path: order.fill(t, nil) + "?limit=501", want: 400},
+		oaProbe{name: "brand", op: ops["GET /v1/auth/siwe/nonce"], path: "/v1/auth/siwe/nonce?brand_id=" + oaBrand, want: 200},
+		oaProbe{name: "another wallet", op: ops["GET /v1/wallets/{address}/perks"], path: "/v1/wallets/0x1111111111111111111111111111111111111111/perks", want: 404,
+			header: map[string]string{fiber.HeaderAuthorization: "Bearer " + oaSecret(brands.RoleCustomer)}},
+		oaProbe{name: "bad address", op: ops["GET /v1/wallets/{address}/perks"], header: admin, path: "/v1/wallets/aurel/perks", want: 400},
+		oaProbe{name: "unknown session", op: ops["GET /v1/wallets/{address}/perks"], path: "/v1/wallets/" + oaWallet + "/perks", want: 401,
+			header: map[string]string{fiber.HeaderAuthorization: "Bearer mps_unknown"}},
 		oaProbe{name: "long Idempotency-Key", op: order, header: longKey, path: order.fill(t, nil), body: orderBody, want: 400},
 	)
 	for _, p := range probes {

@@ -12,7 +12,9 @@ import (
 
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/passes"
+	"github.com/metapass/metapass/perks"
 )
 
 // BodyLimit is the largest request body accepted.
@@ -26,6 +28,10 @@ type Server struct {
 	Brands *brands.Service
 	Passes *passes.Service
 	Owners passes.Owners
+	// Perks answers eligibility and redeems perks.
+	Perks *perks.Service
+	// Customers signs wallets in with SIWE and checks their sessions.
+	Customers *customers.Service
 	// Ready reports whether the database and the chain answer.
 	Ready func(ctx context.Context) error
 	Log   *slog.Logger
@@ -51,12 +57,18 @@ func (s *Server) App() *fiber.App {
 	app.Get("/metadata/:chain/:contract/:token", s.tokenMetadata)
 	app.Get("/metadata/:chain/:contract", s.contractMetadata)
 
+	// Sign-in is public: it is how a customer gets a credential.
+	app.Get("/v1/auth/siwe/nonce", s.siweNonce)
+	app.Post("/v1/auth/siwe/verify", s.siweVerify)
+
 	v1 := app.Group("/v1", s.authenticate)
 	operator := allow(brands.RoleOperator)
 	admin := allow(brands.RoleAdmin)
 	keyManager := allow(brands.RoleOperator, brands.RoleAdmin)
 	commerce := allow(brands.RoleAdmin, brands.RoleOrders)
 	lookup := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff)
+	customer := allow(brands.RoleCustomer)
+	wallets := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleCustomer)
 
 	v1.Post("/brands", operator, s.createBrand)
 	v1.Get("/brands", operator, s.listBrands)
@@ -76,6 +88,12 @@ func (s *Server) App() *fiber.App {
 	v1.Get("/orders/:id", commerce, s.getOrder)
 	v1.Get("/passes", commerce, s.listPasses)
 	v1.Get("/passes/:chain/:contract/:token", lookup, s.getPass)
+
+	v1.Post("/launches/:id/perks", admin, s.createPerk)
+	v1.Get("/launches/:id/perks", commerce, s.listPerks)
+	v1.Post("/perks/:id/dry-run", admin, s.dryRun)
+	v1.Post("/perks/:id/redemptions", customer, s.redeem)
+	v1.Get("/wallets/:address/perks", wallets, s.walletPerks)
 
 	app.Use(func(c *fiber.Ctx) error {
 		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -74,6 +75,7 @@ type config struct {
 	DataDir          string
 	Listen           string
 	PublicURL        string
+	SIWEDomain       string
 	Database         string
 	RPCURL           string
 	SignerKeyFile    string
@@ -92,6 +94,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.DataDir, "data-dir", "./data", "directory for the database, the signer key and the embedded chain")
 	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8080", "HTTP listen address")
 	fs.StringVar(&c.PublicURL, "public-url", "", "public base URL of this service, written into token URIs (default http://<listen>)")
+	fs.StringVar(&c.SIWEDomain, "siwe-domain", "", "domain (host[:port]) wallet sign-in messages must name (default the host of -public-url)")
 	fs.StringVar(&c.Database, "database", "", "SQLite file path (default <data-dir>/metapass.db)")
 	fs.StringVar(&c.RPCURL, "rpc-url", "", "JSON-RPC URL of an EVM chain; empty runs the embedded dev chain")
 	fs.StringVar(&c.SignerKeyFile, "signer-key-file", "", "hex private key of the minting signer, created 0600 if absent (default <data-dir>/signer.key)")
@@ -108,6 +111,13 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 		c.PublicURL = "http://" + c.Listen
 	}
 	c.PublicURL = strings.TrimRight(c.PublicURL, "/")
+	if c.SIWEDomain == "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || u.Host == "" {
+			return c, fmt.Errorf("-public-url %q is not an absolute URL", c.PublicURL)
+		}
+		c.SIWEDomain = u.Host
+	}
 	if c.Database == "" {
 		c.Database = c.DataDir + "/metapass.db"
 	}

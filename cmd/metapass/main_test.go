@@ -21,7 +21,7 @@ func TestParseServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := config{
-		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", Database: "/d/metapass.db",
+		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
 		SignerKeyFile: "/d/signer.key", Confirmations: 5, BatchSize: 7, DevRPCAddr: "127.0.0.1:8545",
 		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug,
 	}

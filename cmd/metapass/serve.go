@@ -16,12 +16,15 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/passes"
+	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
 )
 
@@ -81,10 +84,16 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
+	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: store, Chain: client, ChainID: client.ID()}
 	srv := &httpapi.Server{
 		Brands: brandSvc,
 		Passes: &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
 		Owners: client,
+		Perks:  &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
+		Customers: &customers.Service{
+			Store: db.Customers(), Now: time.Now, Domain: cfg.SIWEDomain, ChainID: client.ID(),
+			Contracts: ethclient.NewClient(rc),
+		},
 		Ready: func(ctx context.Context) error {
 			if err := db.Ping(ctx); err != nil {
 				return fmt.Errorf("database: %w", err)

@@ -1,0 +1,147 @@
+package httpapi
+
+import (
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/metapass/metapass"
+	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/perks"
+)
+
+type limitRequest struct {
+	PerToken  int    `json:"per_token" validate:"min=0"`
+	PerWallet int    `json:"per_wallet" validate:"min=0"`
+	Period    string `json:"period" validate:"omitempty,oneof=day week month"`
+}
+
+type payloadRequest struct {
+	Codes   []string `json:"codes" validate:"max=10000,dive,required,max=200"`
+	URL     string   `json:"url" validate:"omitempty,url,max=2048"`
+	Message string   `json:"message" validate:"max=5000"`
+}
+
+type perkRequest struct {
+	Kind        string         `json:"kind" validate:"required,oneof=access discount gift experience event"`
+	Title       string         `json:"title" validate:"required,max=200"`
+	Description string         `json:"description" validate:"max=5000"`
+	Rule        *perks.Rule    `json:"rule" validate:"required"`
+	Limit       limitRequest   `json:"limit"`
+	StartsAt    *timestamp     `json:"starts_at"`
+	EndsAt      *timestamp     `json:"ends_at"`
+	Inventory   *int64         `json:"inventory" validate:"omitempty,min=0"`
+	Payload     payloadRequest `json:"payload"`
+}
+
+type dryRunRequest struct {
+	Wallet string `json:"wallet" validate:"required,wallet"`
+}
+
+// redemptionRequest names the pass to charge; both fields or neither.
+type redemptionRequest struct {
+	LaunchID *string `json:"launch_id" validate:"required_with=TokenID,omitempty,min=1,max=64"`
+	TokenID  *uint64 `json:"token_id" validate:"required_with=LaunchID"`
+}
+
+func (s *Server) createPerk(c *fiber.Ctx) error {
+	var req perkRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	brandID := principal(c).BrandID
+	l, err := s.Passes.GetLaunch(c.UserContext(), brandID, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	p, err := s.Perks.CreatePerk(c.UserContext(), brandID, perks.Perk{
+		LaunchID: l.ID, Kind: perks.Kind(req.Kind), Title: req.Title, Description: req.Description, Rule: *req.Rule,
+		Limit:    perks.Limit{PerToken: req.Limit.PerToken, PerWallet: req.Limit.PerWallet, Period: perks.Period(req.Limit.Period)},
+		StartsAt: req.StartsAt.ptr(), EndsAt: req.EndsAt.ptr(), Inventory: req.Inventory,
+		Payload: perks.Payload{Codes: req.Payload.Codes, URL: req.Payload.URL, Message: req.Payload.Message},
+	})
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(p)
+}
+
+func (s *Server) listPerks(c *fiber.Ctx) error {
+	brandID := principal(c).BrandID
+	l, err := s.Passes.GetLaunch(c.UserContext(), brandID, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	ps, err := s.Perks.Store.ListPerks(c.UserContext(), brandID, l.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(list(ps))
+}
+
+// perk returns the brand's perk id, or ENOTFOUND.
+func (s *Server) perk(c *fiber.Ctx, brandID, id string) (perks.Perk, error) {
+	ps, err := s.Perks.Store.ListPerks(c.UserContext(), brandID, "")
+	if err != nil {
+		return perks.Perk{}, err
+	}
+	for _, p := range ps {
+		if p.ID == id {
+			return p, nil
+		}
+	}
+	return perks.Perk{}, metapass.Errorf(metapass.ENOTFOUND, "perk %s not found", id)
+}
+
+func (s *Server) dryRun(c *fiber.Ctx) error {
+	var req dryRunRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	brandID := principal(c).BrandID
+	p, err := s.perk(c, brandID, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	v, err := s.Perks.DryRun(c.UserContext(), brandID, p.Rule, checksum(req.Wallet))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+func (s *Server) walletPerks(c *fiber.Ctx) error {
+	addr := c.Params("address")
+	if !common.IsHexAddress(addr) || !strings.HasPrefix(addr, "0x") {
+		return metapass.FieldError("address", "must be a 0x-prefixed 20-byte hex address")
+	}
+	wallet := checksum(addr)
+	p := principal(c)
+	if p.Role == brands.RoleCustomer && p.Wallet != wallet {
+		// A customer sees only their own wallet; another's does not exist for them.
+		return metapass.Errorf(metapass.ENOTFOUND, "wallet %s not found", wallet)
+	}
+	st, err := s.Perks.Eligibility(c.UserContext(), p.BrandID, wallet)
+	if err != nil {
+		return err
+	}
+	return c.JSON(list(st))
+}
+
+func (s *Server) redeem(c *fiber.Ctx) error {
+	var req redemptionRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	var token *perks.TokenKey
+	if req.LaunchID != nil {
+		token = &perks.TokenKey{LaunchID: *req.LaunchID, TokenID: *req.TokenID}
+	}
+	p := principal(c)
+	r, err := s.Perks.Redeem(c.UserContext(), p.BrandID, c.Params("id"), p.Wallet, token)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(r)
+}
