@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -40,12 +41,16 @@ type stack struct {
 	client      *chain.Client
 	operator    string
 	startMinter func()
+	// perksClock, when set, is the time the perks engine sees.
+	perksClock atomic.Pointer[time.Time]
 }
 
 type stackOptions struct {
 	batchSize int
 	// holdMinter leaves the minter stopped until startMinter is called.
 	holdMinter bool
+	// fund are accounts funded in the dev chain's genesis.
+	fund []common.Address
 }
 
 // siweDomain is the domain sign-in messages must name on the test stack.
@@ -64,7 +69,7 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev, err := chain.StartDevChain(chain.DevConfig{Funded: []common.Address{crypto.PubkeyToAddress(key.PublicKey)}, BlockInterval: 100 * time.Millisecond})
+	dev, err := chain.StartDevChain(chain.DevConfig{Funded: append([]common.Address{crypto.PubkeyToAddress(key.PublicKey)}, opt.fund...), BlockInterval: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,12 +88,18 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	}
 	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
+	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op}
 	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: client, ChainID: client.ID()}
 	srv := &httpapi.Server{
 		Brands: bs,
 		Passes: &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
 		Owners: client,
-		Perks:  &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
+		Perks: &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: func() time.Time {
+			if t := s.perksClock.Load(); t != nil {
+				return *t
+			}
+			return time.Now()
+		}},
 		Customers: &customers.Service{Store: db.Customers(), Now: time.Now, Domain: siweDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(dev.RPC())},
 		Ready: db.Ping,
@@ -111,7 +122,8 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 		_ = dev.Close()
 		_ = db.Close()
 	})
-	return &stack{app: srv.App(), dbPath: dbPath, dev: dev, client: client, operator: op, startMinter: start}
+	s.app, s.startMinter = srv.App(), start
+	return s
 }
 
 type testWriter struct{ t testing.TB }

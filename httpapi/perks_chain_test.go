@@ -1,0 +1,150 @@
+package httpapi_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/contracts"
+)
+
+// TestPerksFollowTheChain: a pass sold on the chain carries its used
+// per-token perk to the buyer, who may still use a per-wallet one; the seller
+// loses both; and "held for a day" counts from the block that gave the
+// holder the pass, as the ownership index recorded it.
+func TestPerksFollowTheChain(t *testing.T) {
+	seller, buyer := newKey(t), newKey(t)
+	sellerAddr, buyerAddr := crypto.PubkeyToAddress(seller.PublicKey), crypto.PubkeyToAddress(buyer.PublicKey)
+	s := newStack(t, stackOptions{fund: []common.Address{sellerAddr}})
+	brandID, keys := s.brand(t, "A")
+	admin := keys[brands.RoleAdmin]
+	launch := s.launch(t, admin, nil)
+	s.must(t, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
+	contract := common.HexToAddress(s.waitLaunch(t, admin, launch, "live")["contract_address"].(string))
+	newPerk := func(title string, body map[string]any) string {
+		body["kind"], body["title"] = "access", title
+		return s.must(t, 201, "POST", "/v1/launches/"+launch+"/perks", admin, body)["id"].(string)
+	}
+	holds := func(days int) map[string]any {
+		return map[string]any{"holds": map[string]any{"launches": []string{launch}, "held_days": days}}
+	}
+	perToken := newPerk("once per pass", map[string]any{"rule": holds(0), "limit": map[string]any{"per_token": 1}})
+	perWallet := newPerk("once per holder", map[string]any{"rule": holds(0), "limit": map[string]any{"per_wallet": 1}})
+	veteran := newPerk("held a day", map[string]any{"rule": holds(1)})
+
+	o := s.must(t, 202, "POST", "/v1/launches/"+launch+"/orders", admin, order("o-1", "XO-70CL", 1, sellerAddr.Hex()))
+	minted := s.waitOrder(t, admin, o["id"].(string), "minted")["passes"].([]any)[0].(map[string]any)
+	status := func(wallet common.Address, perk string) map[string]any {
+		t.Helper()
+		for _, st := range s.must(t, 200, "GET", "/v1/wallets/"+wallet.Hex()+"/perks", admin, nil)["data"].([]any) {
+			if st := st.(map[string]any); st["id"] == perk {
+				return st
+			}
+		}
+		t.Fatalf("perk %s not listed", perk)
+		return nil
+	}
+	waitStatus := func(wallet common.Address, perk string, eligible bool, reason string) {
+		t.Helper()
+		s.poll(t, "/v1/wallets/"+wallet.Hex()+"/perks", admin, func(map[string]any) bool {
+			st := status(wallet, perk)
+			return st["eligible"] == eligible && (reason == "" || st["reason"] == reason)
+		})
+	}
+	waitStatus(sellerAddr, perToken, true, "") // the index has seen the mint
+	sellerToken := s.signIn(t, brandID, seller)
+	s.must(t, 201, "POST", "/v1/perks/"+perToken+"/redemptions", sellerToken, map[string]any{})
+	s.must(t, 201, "POST", "/v1/perks/"+perWallet+"/redemptions", sellerToken, map[string]any{})
+
+	// Held-since: a day after the mint block, not a second before.
+	ec := ethclient.NewClient(s.dev.RPC())
+	blockTime := func(n uint64) time.Time {
+		t.Helper()
+		h, err := ec.HeaderByNumber(t.Context(), new(big.Int).SetUint64(n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return time.Unix(int64(h.Time), 0)
+	}
+	at := func(tm time.Time) { s.perksClock.Store(&tm) }
+	mintedAt := blockTime(uint64(minted["block_number"].(float64)))
+	at(mintedAt.Add(24*time.Hour - time.Second))
+	if st := status(sellerAddr, veteran); st["eligible"] != false || st["reason"] != "held_too_short" {
+		t.Fatalf("a second short of a day: %v", st)
+	}
+	at(mintedAt.Add(24 * time.Hour))
+	if st := status(sellerAddr, veteran); st["eligible"] != true {
+		t.Fatalf("a day after the mint: %v", st)
+	}
+	s.perksClock.Store(nil)
+
+	// The seller sells the pass on chain.
+	transferAt := transfer(t, ec, seller, contract, buyerAddr, uint64(minted["token_id"].(float64)))
+	waitStatus(buyerAddr, perToken, false, "limit_reached")
+	buyerToken := s.signIn(t, brandID, buyer)
+	s.must(t, 409, "POST", "/v1/perks/"+perToken+"/redemptions", buyerToken, map[string]any{})
+	s.must(t, 201, "POST", "/v1/perks/"+perWallet+"/redemptions", buyerToken, map[string]any{})
+	s.must(t, 403, "POST", "/v1/perks/"+perWallet+"/redemptions", sellerToken, map[string]any{})
+	if st := status(sellerAddr, perToken); st["reason"] != "not_holding" {
+		t.Fatalf("seller after the sale: %v", st)
+	}
+
+	// The buyer's day starts at the transfer, not the mint.
+	at(blockTime(transferAt).Add(24*time.Hour - time.Second))
+	if st := status(buyerAddr, veteran); st["eligible"] != false || st["reason"] != "held_too_short" {
+		t.Fatalf("buyer a second short of a day after the transfer: %v", st)
+	}
+	at(blockTime(transferAt).Add(24 * time.Hour))
+	if st := status(buyerAddr, veteran); st["eligible"] != true {
+		t.Fatalf("buyer a day after the transfer: %v", st)
+	}
+}
+
+// transfer sends transferFrom(from, to, tokenID) signed by from's key and
+// returns the block it landed in.
+func transfer(t *testing.T, ec *ethclient.Client, from *ecdsa.PrivateKey, contract, to common.Address, tokenID uint64) uint64 {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	sender := crypto.PubkeyToAddress(from.PublicKey)
+	nonce, err := ec.PendingNonceAt(ctx, sender)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainID, err := ec.ChainID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := contracts.NewMetaPass().PackTransferFrom(sender, to, new(big.Int).SetUint64(tokenID))
+	tx, err := types.SignNewTx(from, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
+		ChainID: chainID, Nonce: nonce, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(100e9), Gas: 200_000, To: &contract, Data: data,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ec.SendTransaction(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		r, err := ec.TransactionReceipt(ctx, tx.Hash())
+		if err == nil {
+			if r.Status != types.ReceiptStatusSuccessful {
+				t.Fatalf("transfer reverted")
+			}
+			return r.BlockNumber.Uint64()
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("transfer not mined: %v", err)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
