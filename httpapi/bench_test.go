@@ -2,8 +2,12 @@ package httpapi_test
 
 import (
 	"fmt"
+	"github.com/ethereum/go-ethereum/crypto"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/metapass/metapass/brands"
 )
@@ -43,4 +47,60 @@ func BenchmarkPlaceOrder(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "orders/s")
 		})
 	}
+}
+
+// BenchmarkRedeem measures redemptions through HTTP with a customer
+// session: each re-checks the holder on chain and commits one SQLite
+// transaction. "serial" is one client; "contended" is concurrent clients on
+// the same perk row.
+func BenchmarkRedeem(b *testing.B) {
+	s := newStack(b, stackOptions{})
+	brandID, keys := s.brand(b, "A")
+	admin := keys[brands.RoleAdmin]
+	key := newKey(b)
+	addr := crypto.PubkeyToAddress(key.PublicKey).Hex()
+	launch := s.launch(b, admin, nil)
+	s.must(b, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
+	o := s.must(b, 202, "POST", "/v1/launches/"+launch+"/orders", admin, order("o-1", "XO-70CL", 1, addr))
+	s.waitOrder(b, admin, o["id"].(string), "minted")
+	perk := s.must(b, 201, "POST", "/v1/launches/"+launch+"/perks", admin, map[string]any{
+		"kind": "access", "title": "lounge", "rule": map[string]any{"holds": map[string]any{"launches": []string{launch}}},
+	})["id"].(string)
+	session := s.signIn(b, brandID, key)
+	s.poll(b, "/v1/wallets/"+addr+"/perks", session, func(m map[string]any) bool {
+		return m["data"].([]any)[0].(map[string]any)["eligible"] == true
+	})
+	var (
+		mu  sync.Mutex
+		lat []time.Duration
+	)
+	redeem := func() {
+		start := time.Now()
+		if r := s.do(b, "POST", "/v1/perks/"+perk+"/redemptions", session, map[string]any{}); r.status != 201 {
+			b.Fatalf("status %d: %s", r.status, r.body)
+		}
+		mu.Lock()
+		lat = append(lat, time.Since(start))
+		mu.Unlock()
+	}
+	report := func(b *testing.B) {
+		slices.Sort(lat)
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "redemptions/s")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+		lat = lat[:0]
+	}
+	b.Run("serial", func(b *testing.B) {
+		for b.Loop() {
+			redeem()
+		}
+		report(b)
+	})
+	b.Run("contended", func(b *testing.B) {
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				redeem()
+			}
+		})
+		report(b)
+	})
 }
