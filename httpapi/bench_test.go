@@ -104,3 +104,20 @@ func BenchmarkRedeem(b *testing.B) {
 		report(b)
 	})
 }
+
+// BenchmarkWalletPerks measures GET /v1/wallets/{address}/perks for a wallet
+// holding 10 passes with 50 perks: auth, the ownership index, limits, JSON.
+func BenchmarkWalletPerks(b *testing.B) {
+	s := newStack(b, stackOptions{})
+	session, addr := s.perkedWallet(b, 10, 50)
+	reads := s.chainReads.Load()
+	lat := make([]time.Duration, 0, 1<<16)
+	for b.Loop() {
+		start := time.Now()
+		s.must(b, 200, "GET", "/v1/wallets/"+addr+"/perks", session, nil)
+		lat = append(lat, time.Since(start))
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	b.ReportMetric(float64(s.chainReads.Load()-reads), "chain-calls")
+}

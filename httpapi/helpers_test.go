@@ -43,6 +43,19 @@ type stack struct {
 	startMinter func()
 	// perksClock, when set, is the time the perks engine sees.
 	perksClock atomic.Pointer[time.Time]
+	// chainReads counts the perks engine's questions to the chain.
+	chainReads atomic.Int64
+}
+
+// countedOwners counts calls through to the chain.
+type countedOwners struct {
+	passes.Owners
+	n *atomic.Int64
+}
+
+func (c countedOwners) OwnerOf(ctx context.Context, contract string, tokenID uint64) (string, error) {
+	c.n.Add(1)
+	return c.Owners.OwnerOf(ctx, contract, tokenID)
 }
 
 type stackOptions struct {
@@ -89,7 +102,7 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
 	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op}
-	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: client, ChainID: client.ID()}
+	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: countedOwners{client, &s.chainReads}, ChainID: client.ID()}
 	srv := &httpapi.Server{
 		Brands: bs,
 		Passes: &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},

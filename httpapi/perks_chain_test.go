@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"crypto/ecdsa"
+	"fmt"
 	"math/big"
 	"testing"
 	"time"
@@ -147,4 +148,53 @@ func transfer(t *testing.T, ec *ethclient.Client, from *ecdsa.PrivateKey, contra
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// TestEligibilityAsksTheIndexNotTheChain: listing a wallet's perks is
+// answered from the ownership index with no chain call; only a redemption
+// asks the chain, once.
+func TestEligibilityAsksTheIndexNotTheChain(t *testing.T) {
+	s := newStack(t, stackOptions{})
+	session, addr := s.perkedWallet(t, 1, 50)
+	before := s.chainReads.Load()
+	for range 100 {
+		if got := len(s.must(t, 200, "GET", "/v1/wallets/"+addr+"/perks", session, nil)["data"].([]any)); got != 50 {
+			t.Fatalf("%d perks listed, want 50", got)
+		}
+	}
+	if n := s.chainReads.Load() - before; n != 0 {
+		t.Fatalf("100 eligibility answers made %d chain calls, want 0", n)
+	}
+	perk := s.must(t, 200, "GET", "/v1/wallets/"+addr+"/perks", session, nil)["data"].([]any)[0].(map[string]any)["id"].(string)
+	s.must(t, 201, "POST", "/v1/perks/"+perk+"/redemptions", session, map[string]any{})
+	if n := s.chainReads.Load() - before; n != 1 {
+		t.Fatalf("a redemption made %d chain calls, want 1", n)
+	}
+}
+
+// perkedWallet signs in a wallet holding n passes of a launch that has m
+// perks, and waits until the index shows them; it returns the session and
+// the wallet.
+func (s *stack) perkedWallet(t testing.TB, n, m int) (session, addr string) {
+	t.Helper()
+	brandID, keys := s.brand(t, "A")
+	admin := keys[brands.RoleAdmin]
+	key := newKey(t)
+	addr = crypto.PubkeyToAddress(key.PublicKey).Hex()
+	launch := s.launch(t, admin, nil)
+	s.must(t, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
+	o := s.must(t, 202, "POST", "/v1/launches/"+launch+"/orders", admin, order("o-1", "XO-70CL", n, addr))
+	s.waitOrder(t, admin, o["id"].(string), "minted")
+	for i := range m {
+		s.must(t, 201, "POST", "/v1/launches/"+launch+"/perks", admin, map[string]any{
+			"kind": "access", "title": fmt.Sprintf("perk %d", i),
+			"rule":  map[string]any{"holds": map[string]any{"launches": []string{launch}, "min": 1 + i%n}},
+			"limit": map[string]any{"per_token": 1 + i%3},
+		})
+	}
+	session = s.signIn(t, brandID, key)
+	s.poll(t, "/v1/wallets/"+addr+"/perks", session, func(m map[string]any) bool {
+		return m["data"].([]any)[0].(map[string]any)["eligible"] == true
+	})
+	return session, addr
 }
