@@ -5,9 +5,6 @@ package brands
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -85,17 +82,6 @@ var ErrBadKey = metapass.Errorf(metapass.EUNAUTHORIZED, "missing, unknown or rev
 
 const secretPrefix = "mpk_"
 
-func hashSecret(secret string) []byte {
-	h := sha256.Sum256([]byte(secret))
-	return h[:]
-}
-
-func newSecret() string {
-	b := make([]byte, 32)
-	_, _ = rand.Read(b)
-	return secretPrefix + hex.EncodeToString(b)
-}
-
 // Bootstrap creates the operator key on first start and returns its secret.
 // It returns "" when an operator key already exists.
 func (s *Service) Bootstrap(ctx context.Context) (string, error) {
@@ -103,9 +89,9 @@ func (s *Service) Bootstrap(ctx context.Context) (string, error) {
 	if err != nil || ok {
 		return "", err
 	}
-	secret := newSecret()
+	secret := metapass.NewSecret(secretPrefix)
 	k := Key{ID: metapass.NewID("key"), Role: RoleOperator, Label: "bootstrap", CreatedAt: s.Now().UTC()}
-	if err := s.Store.CreateKey(ctx, k, hashSecret(secret)); err != nil {
+	if err := s.Store.CreateKey(ctx, k, metapass.HashSecret(secret)); err != nil {
 		return "", fmt.Errorf("store operator key: %w", err)
 	}
 	return secret, nil
@@ -116,7 +102,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Principal, e
 	if !strings.HasPrefix(secret, secretPrefix) {
 		return Principal{}, ErrBadKey
 	}
-	k, err := s.Store.KeyByHash(ctx, hashSecret(secret))
+	k, err := s.Store.KeyByHash(ctx, metapass.HashSecret(secret))
 	if metapass.ErrorCode(err) == metapass.ENOTFOUND {
 		return Principal{}, ErrBadKey
 	}
@@ -173,9 +159,9 @@ func (s *Service) IssueKey(ctx context.Context, p Principal, brandID string, rol
 	if !role.Valid() {
 		return Key{}, "", metapass.FieldError("role", "must be one of admin, orders, staff")
 	}
-	secret := newSecret()
+	secret := metapass.NewSecret(secretPrefix)
 	k := Key{ID: metapass.NewID("key"), BrandID: brandID, Role: role, Label: label, CreatedAt: s.Now().UTC()}
-	if err := s.Store.CreateKey(ctx, k, hashSecret(secret)); err != nil {
+	if err := s.Store.CreateKey(ctx, k, metapass.HashSecret(secret)); err != nil {
 		return Key{}, "", err
 	}
 	return k, secret, nil

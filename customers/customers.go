@@ -5,9 +5,6 @@ package customers
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -89,11 +86,9 @@ func (s *Service) SignIn(ctx context.Context, brandID, message string, sig []byt
 	if !m.ExpirationTime.IsZero() && m.ExpirationTime.Before(expires) {
 		expires = m.ExpirationTime.UTC() // a session never outlives the message
 	}
-	b := make([]byte, 32)
-	_, _ = rand.Read(b)
-	token := tokenPrefix + hex.EncodeToString(b)
+	token := metapass.NewSecret(tokenPrefix)
 	sess := Session{BrandID: brandID, Wallet: m.Address.Hex(), ExpiresAt: expires}
-	if err := s.Store.CreateSession(ctx, hash(token), sess); err != nil {
+	if err := s.Store.CreateSession(ctx, metapass.HashSecret(token), sess); err != nil {
 		return "", Session{}, fmt.Errorf("store session: %w", err)
 	}
 	return token, sess, nil
@@ -108,7 +103,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Session, erro
 	if !IsToken(token) {
 		return Session{}, ErrBadSession
 	}
-	sess, err := s.Store.SessionByHash(ctx, hash(token))
+	sess, err := s.Store.SessionByHash(ctx, metapass.HashSecret(token))
 	switch {
 	case metapass.ErrorCode(err) == metapass.ENOTFOUND:
 		return Session{}, ErrBadSession
@@ -118,11 +113,6 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Session, erro
 		return Session{}, ErrBadSession
 	}
 	return sess, nil
-}
-
-func hash(token string) []byte {
-	h := sha256.Sum256([]byte(token))
-	return h[:]
 }
 
 // brandNonces consumes nonces issued for one brand.

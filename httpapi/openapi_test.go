@@ -754,8 +754,14 @@ func (oaPerkStore) CreatePerk(context.Context, perks.Perk) error { return nil }
 func (oaPerkStore) ListPerks(context.Context, string, string) ([]perks.Perk, error) {
 	return []perks.Perk{}, nil
 }
-func (oaPerkStore) Used(context.Context, string, string, time.Time) (map[string]perks.Usage, error) {
+func (oaPerkStore) GetPerk(context.Context, string, string) (perks.Perk, error) {
+	return perks.Perk{}, oaNotFound
+}
+func (oaPerkStore) Used(context.Context, string, string, []perks.TokenKey, time.Time) (map[string]perks.Usage, error) {
 	return map[string]perks.Usage{}, nil
+}
+func (oaPerkStore) Usage(context.Context, string, string, []perks.TokenKey, string) (perks.Usage, error) {
+	return perks.Usage{}, nil
 }
 func (oaPerkStore) InTx(context.Context, func(perks.Tx) error) error { return oaNotFound }
 

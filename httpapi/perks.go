@@ -73,25 +73,11 @@ func (s *Server) listPerks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ps, err := s.Perks.Store.ListPerks(c.UserContext(), brandID, l.ID)
+	ps, err := s.Perks.ListPerks(c.UserContext(), brandID, l.ID)
 	if err != nil {
 		return err
 	}
 	return c.JSON(list(ps))
-}
-
-// perk returns the brand's perk id, or ENOTFOUND.
-func (s *Server) perk(c *fiber.Ctx, brandID, id string) (perks.Perk, error) {
-	ps, err := s.Perks.Store.ListPerks(c.UserContext(), brandID, "")
-	if err != nil {
-		return perks.Perk{}, err
-	}
-	for _, p := range ps {
-		if p.ID == id {
-			return p, nil
-		}
-	}
-	return perks.Perk{}, metapass.Errorf(metapass.ENOTFOUND, "perk %s not found", id)
 }
 
 func (s *Server) dryRun(c *fiber.Ctx) error {
@@ -100,7 +86,7 @@ func (s *Server) dryRun(c *fiber.Ctx) error {
 		return err
 	}
 	brandID := principal(c).BrandID
-	p, err := s.perk(c, brandID, c.Params("id"))
+	p, err := s.Perks.GetPerk(c.UserContext(), brandID, c.Params("id"))
 	if err != nil {
 		return err
 	}

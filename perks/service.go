@@ -3,6 +3,7 @@ package perks
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/metapass/metapass"
@@ -13,11 +14,16 @@ import (
 type Store interface {
 	// CreatePerk stores p with its code pool.
 	CreatePerk(ctx context.Context, p Perk) error
+	// GetPerk returns brandID's perk id, or ENOTFOUND.
+	GetPerk(ctx context.Context, brandID, id string) (Perk, error)
 	// ListPerks returns brandID's perks, of launchID when it is not empty.
 	ListPerks(ctx context.Context, brandID, launchID string) ([]Perk, error)
-	// Used counts redemptions of each of brandID's perks in the current
-	// period: by wallet, and by each token.
-	Used(ctx context.Context, brandID, wallet string, now time.Time) (map[string]Usage, error)
+	// Used counts, for each of brandID's perks, the redemptions in the
+	// perk's current period by wallet and charged to each of tokens.
+	Used(ctx context.Context, brandID, wallet string, tokens []TokenKey, now time.Time) (map[string]Usage, error)
+	// Usage counts perkID's redemptions in period by wallet and charged to
+	// each of tokens.
+	Usage(ctx context.Context, perkID, wallet string, tokens []TokenKey, period string) (Usage, error)
 	// InTx runs fn in one serializable write transaction.
 	InTx(ctx context.Context, fn func(Tx) error) error
 }
@@ -38,10 +44,8 @@ type TokenKey struct {
 type Tx interface {
 	// PerkForUpdate reads a perk and holds it for the transaction.
 	PerkForUpdate(ctx context.Context, brandID, id string) (Perk, error)
-	// CountByToken counts perkID's redemptions charged to token in period.
-	CountByToken(ctx context.Context, perkID string, token TokenKey, period string) (int, error)
-	// CountByWallet counts perkID's redemptions by wallet in period.
-	CountByWallet(ctx context.Context, perkID, wallet, period string) (int, error)
+	// Usage is Store.Usage under the transaction's lock.
+	Usage(ctx context.Context, perkID, wallet string, tokens []TokenKey, period string) (Usage, error)
 	// TakeCode assigns an unused code of perkID's pool to redemptionID and
 	// returns it; ok is false when the pool is empty.
 	TakeCode(ctx context.Context, perkID, redemptionID string) (code string, ok bool, err error)
@@ -137,7 +141,7 @@ func (s *Service) Eligibility(ctx context.Context, brandID, wallet string) ([]St
 	if err != nil {
 		return nil, err
 	}
-	used, err := s.Store.Used(ctx, brandID, wallet, now)
+	used, err := s.Store.Used(ctx, brandID, wallet, keys(held), now)
 	if err != nil {
 		return nil, err
 	}
@@ -176,17 +180,56 @@ func (p Perk) pick(tokens []Held, u Usage) (Held, bool) {
 }
 
 // Redeem uses brandID's perk perkID for wallet, charged to tokenID of
-// launchID when given (else to the first eligible token). It is one
-// transaction: concurrent attempts never exceed a limit. A wallet the rule
-// refuses gets EFORBIDDEN naming the reason; a used-up limit ECONFLICT.
+// launchID when given (else to the first eligible token with a use left).
+// The token is chosen, and its holder confirmed on chain, before the write
+// transaction, which re-counts the limits under its lock: concurrent
+// attempts never exceed a limit, and no chain call holds the lock. A wallet
+// the rule refuses gets EFORBIDDEN naming the reason; a used-up limit
+// ECONFLICT.
 func (s *Service) Redeem(ctx context.Context, brandID, perkID, wallet string, token *TokenKey) (Redemption, error) {
+	p, err := s.Store.GetPerk(ctx, brandID, perkID)
+	if err != nil {
+		return Redemption{}, err
+	}
+	now := s.Now().UTC()
+	if reason := p.open(now); reason == ReasonOutsideWindow {
+		return Redemption{}, notEligible(reason)
+	}
 	held, err := s.Holdings.Held(ctx, brandID, wallet)
 	if err != nil {
 		return Redemption{}, fmt.Errorf("holdings of %s: %w", wallet, err)
 	}
+	v := p.Rule.Evaluate(held, now)
+	if !v.Eligible {
+		return Redemption{}, notEligible(v.Reason)
+	}
+	tokens := v.Tokens
+	if token != nil {
+		tokens = slices.DeleteFunc(slices.Clone(v.Tokens), func(t Held) bool { return t.LaunchID != token.LaunchID || t.TokenID != token.TokenID })
+		if len(tokens) == 0 {
+			return Redemption{}, notEligible(ReasonNotHolding)
+		}
+	}
+	u, err := s.Store.Usage(ctx, p.ID, wallet, keys(tokens), p.Limit.Period.Key(now))
+	if err != nil {
+		return Redemption{}, err
+	}
+	t, ok := p.pick(tokens, u)
+	if !ok {
+		return Redemption{}, errLimitReached
+	}
+	k := TokenKey{t.LaunchID, t.TokenID}
+	if s.Holders != nil {
+		ok, err := s.Holders.IsHolder(ctx, brandID, k, wallet)
+		if err != nil {
+			return Redemption{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not confirm the holder: %v", err)}
+		}
+		if !ok {
+			return Redemption{}, notEligible(ReasonNotOwnerNow)
+		}
+	}
 	var r Redemption
 	err = s.Store.InTx(ctx, func(tx Tx) error {
-		now := s.Now().UTC()
 		p, err := tx.PerkForUpdate(ctx, brandID, perkID)
 		if err != nil {
 			return err
@@ -194,48 +237,16 @@ func (s *Service) Redeem(ctx context.Context, brandID, perkID, wallet string, to
 		if reason := p.open(now); reason == ReasonOutsideWindow {
 			return notEligible(reason)
 		}
-		v := p.Rule.Evaluate(held, now)
-		if !v.Eligible {
-			return notEligible(v.Reason)
-		}
-		tokens := v.Tokens
-		if token != nil {
-			tokens = nil
-			for _, t := range v.Tokens {
-				if t.LaunchID == token.LaunchID && t.TokenID == token.TokenID {
-					tokens = []Held{t}
-				}
-			}
-			if tokens == nil {
-				return notEligible(ReasonNotHolding)
-			}
-		}
 		period := p.Limit.Period.Key(now)
-		u := Usage{Tokens: map[TokenKey]int{}}
-		if u.Wallet, err = tx.CountByWallet(ctx, p.ID, wallet, period); err != nil {
+		u, err := tx.Usage(ctx, p.ID, wallet, []TokenKey{k}, period)
+		if err != nil {
 			return err
 		}
-		for _, t := range tokens {
-			k := TokenKey{t.LaunchID, t.TokenID}
-			if u.Tokens[k], err = tx.CountByToken(ctx, p.ID, k, period); err != nil {
-				return err
-			}
-		}
-		t, ok := p.pick(tokens, u)
-		if !ok {
-			return &metapass.Error{Code: metapass.ECONFLICT, Rule: ReasonLimitReached, Message: "this perk was already redeemed as often as its limit allows"}
+		if _, ok := p.pick([]Held{t}, u); !ok {
+			return errLimitReached
 		}
 		if p.soldOut() { // after the limits, so a repeat attempt hears "already redeemed"
 			return notEligible(ReasonSoldOut)
-		}
-		if s.Holders != nil {
-			ok, err := s.Holders.IsHolder(ctx, brandID, TokenKey{t.LaunchID, t.TokenID}, wallet)
-			if err != nil {
-				return &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not confirm the holder: %v", err)}
-			}
-			if !ok {
-				return notEligible(ReasonNotOwnerNow)
-			}
 		}
 		r = Redemption{
 			ID: metapass.NewID("rdm"), PerkID: p.ID, BrandID: brandID, LaunchID: t.LaunchID, TokenID: t.TokenID,
@@ -257,6 +268,26 @@ func (s *Service) Redeem(ctx context.Context, brandID, perkID, wallet string, to
 		return nil
 	})
 	return r, err
+}
+
+var errLimitReached = &metapass.Error{Code: metapass.ECONFLICT, Rule: ReasonLimitReached, Message: "this perk was already redeemed as often as its limit allows"}
+
+func keys(held []Held) []TokenKey {
+	ks := make([]TokenKey, len(held))
+	for i, h := range held {
+		ks[i] = TokenKey{h.LaunchID, h.TokenID}
+	}
+	return ks
+}
+
+// GetPerk returns brandID's perk id.
+func (s *Service) GetPerk(ctx context.Context, brandID, id string) (Perk, error) {
+	return s.Store.GetPerk(ctx, brandID, id)
+}
+
+// ListPerks returns brandID's perks of launchID (all when empty).
+func (s *Service) ListPerks(ctx context.Context, brandID, launchID string) ([]Perk, error) {
+	return s.Store.ListPerks(ctx, brandID, launchID)
 }
 
 func notEligible(reason string) error {

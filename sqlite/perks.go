@@ -95,9 +95,22 @@ func (s PerkStore) ListPerks(ctx context.Context, brandID, launchID string) ([]p
 	return out, rows.Err()
 }
 
-func (s PerkStore) Used(ctx context.Context, brandID, wallet string, now time.Time) (map[string]perks.Usage, error) {
-	rows, err := s.db.r.QueryContext(ctx, `SELECT r.perk_id, p.period, r.period, r.wallet, r.launch_id, r.token_id
-		FROM redemptions r JOIN perks p ON p.id = r.perk_id WHERE r.brand_id = ?`, brandID)
+func (s PerkStore) GetPerk(ctx context.Context, brandID, id string) (perks.Perk, error) {
+	p, err := scanPerk(s.db.r.QueryRowContext(ctx, `SELECT `+perkColumns+` FROM perks WHERE id = ? AND brand_id = ?`, id, brandID))
+	return p, notFound(err, "perk %s", id)
+}
+
+func (s PerkStore) Used(ctx context.Context, brandID, wallet string, tokens []perks.TokenKey, now time.Time) (map[string]perks.Usage, error) {
+	// Only the wallet's own redemptions and those charged to its tokens
+	// count; their periods are filtered below, per perk.
+	where, args := "r.wallet = ?", []any{brandID, wallet}
+	for _, k := range tokens {
+		where += " OR (r.launch_id = ? AND r.token_id = ?)"
+		args = append(args, k.LaunchID, k.TokenID)
+	}
+	rows, err := s.db.r.QueryContext(ctx, `SELECT r.perk_id, p.period, r.period, r.wallet = ?, r.launch_id, r.token_id, COUNT(*)
+		FROM redemptions r JOIN perks p ON p.id = r.perk_id WHERE r.brand_id = ? AND (`+where+`)
+		GROUP BY r.perk_id, r.period, r.wallet = ?, r.launch_id, r.token_id`, append(append([]any{wallet}, args...), wallet)...)
 	if err != nil {
 		return nil, err
 	}
@@ -105,12 +118,13 @@ func (s PerkStore) Used(ctx context.Context, brandID, wallet string, now time.Ti
 	out := map[string]perks.Usage{}
 	for rows.Next() {
 		var (
-			perkID, rWallet string
-			limitPeriod     perks.Period
-			period          string
-			k               perks.TokenKey
+			perkID, period string
+			limitPeriod    perks.Period
+			mine           bool
+			k              perks.TokenKey
+			n              int
 		)
-		if err := rows.Scan(&perkID, &limitPeriod, &period, &rWallet, &k.LaunchID, &k.TokenID); err != nil {
+		if err := rows.Scan(&perkID, &limitPeriod, &period, &mine, &k.LaunchID, &k.TokenID, &n); err != nil {
 			return nil, err
 		}
 		if period != limitPeriod.Key(now) {
@@ -120,13 +134,36 @@ func (s PerkStore) Used(ctx context.Context, brandID, wallet string, now time.Ti
 		if !ok {
 			u = perks.Usage{Tokens: map[perks.TokenKey]int{}}
 		}
-		u.Tokens[k]++
-		if rWallet == wallet {
-			u.Wallet++
+		u.Tokens[k] += n
+		if mine {
+			u.Wallet += n
 		}
 		out[perkID] = u
 	}
 	return out, rows.Err()
+}
+
+func (s PerkStore) Usage(ctx context.Context, perkID, wallet string, tokens []perks.TokenKey, period string) (perks.Usage, error) {
+	return usage(ctx, s.db.r, perkID, wallet, tokens, period)
+}
+
+// usage counts with the indexes on (perk, wallet, period) and (perk, token,
+// period); q is the read pool or a write transaction.
+func usage(ctx context.Context, q querier, perkID, wallet string, tokens []perks.TokenKey, period string) (perks.Usage, error) {
+	u := perks.Usage{Tokens: map[perks.TokenKey]int{}}
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM redemptions WHERE perk_id = ? AND wallet = ? AND period = ?`,
+		perkID, wallet, period).Scan(&u.Wallet); err != nil {
+		return u, err
+	}
+	for _, k := range tokens {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM redemptions WHERE perk_id = ? AND launch_id = ? AND token_id = ? AND period = ?`,
+			perkID, k.LaunchID, k.TokenID, period).Scan(&n); err != nil {
+			return u, err
+		}
+		u.Tokens[k] = n
+	}
+	return u, nil
 }
 
 func (s PerkStore) InTx(ctx context.Context, fn func(perks.Tx) error) error {
@@ -142,16 +179,8 @@ func (t perkTx) PerkForUpdate(ctx context.Context, brandID, id string) (perks.Pe
 	return p, notFound(err, "perk %s", id)
 }
 
-func (t perkTx) CountByToken(ctx context.Context, perkID string, k perks.TokenKey, period string) (n int, err error) {
-	err = t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM redemptions WHERE perk_id = ? AND launch_id = ? AND token_id = ? AND period = ?`,
-		perkID, k.LaunchID, k.TokenID, period).Scan(&n)
-	return n, err
-}
-
-func (t perkTx) CountByWallet(ctx context.Context, perkID, wallet, period string) (n int, err error) {
-	err = t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM redemptions WHERE perk_id = ? AND wallet = ? AND period = ?`,
-		perkID, wallet, period).Scan(&n)
-	return n, err
+func (t perkTx) Usage(ctx context.Context, perkID, wallet string, tokens []perks.TokenKey, period string) (perks.Usage, error) {
+	return usage(ctx, t.tx, perkID, wallet, tokens, period)
 }
 
 func (t perkTx) TakeCode(ctx context.Context, perkID, redemptionID string) (string, bool, error) {
