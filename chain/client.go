@@ -211,13 +211,26 @@ func (c *Client) Receipt(ctx context.Context, hash string) (*passes.Receipt, err
 
 // OwnerOf returns the current owner of a token, or "" if it does not exist.
 func (c *Client) OwnerOf(ctx context.Context, contract string, tokenID uint64) (string, error) {
+	return c.ownerOf(ctx, contract, tokenID, nil)
+}
+
+// OwnerOfAt returns the owner of a token as of block, or "" if it did not
+// exist then.
+func (c *Client) OwnerOfAt(ctx context.Context, contract string, tokenID, block uint64) (string, error) {
+	return c.ownerOf(ctx, contract, tokenID, new(big.Int).SetUint64(block))
+}
+
+func (c *Client) ownerOf(ctx context.Context, contract string, tokenID uint64, block *big.Int) (string, error) {
 	to := common.HexToAddress(contract)
-	out, err := c.eth.CallContract(ctx, ethereum.CallMsg{To: &to, Data: c.pass.PackOwnerOf(new(big.Int).SetUint64(tokenID))}, nil)
+	out, err := c.eth.CallContract(ctx, ethereum.CallMsg{To: &to, Data: c.pass.PackOwnerOf(new(big.Int).SetUint64(tokenID))}, block)
 	if err != nil {
 		if _, reverted := c.revertReason(err); reverted {
 			return "", nil
 		}
 		return "", fmt.Errorf("ownerOf(%d): %w", tokenID, err)
+	}
+	if len(out) == 0 { // no contract there (yet, at that block)
+		return "", nil
 	}
 	owner, err := c.pass.UnpackOwnerOf(out)
 	if err != nil {

@@ -49,13 +49,18 @@ type stack struct {
 
 // countedOwners counts calls through to the chain.
 type countedOwners struct {
-	passes.Owners
+	perks.ChainOwners
 	n *atomic.Int64
 }
 
-func (c countedOwners) OwnerOf(ctx context.Context, contract string, tokenID uint64) (string, error) {
+func (c countedOwners) Head(ctx context.Context) (uint64, error) {
 	c.n.Add(1)
-	return c.Owners.OwnerOf(ctx, contract, tokenID)
+	return c.ChainOwners.Head(ctx)
+}
+
+func (c countedOwners) OwnerOfAt(ctx context.Context, contract string, tokenID, block uint64) (string, error) {
+	c.n.Add(1)
+	return c.ChainOwners.OwnerOfAt(ctx, contract, tokenID, block)
 }
 
 type stackOptions struct {
@@ -64,6 +69,9 @@ type stackOptions struct {
 	holdMinter bool
 	// fund are accounts funded in the dev chain's genesis.
 	fund []common.Address
+	// blockInterval is the dev chain's empty-block period: 100 ms unless
+	// set (benchmarks use the service's 1 s default).
+	blockInterval time.Duration
 }
 
 // siweDomain is the domain sign-in messages must name on the test stack.
@@ -82,7 +90,10 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev, err := chain.StartDevChain(chain.DevConfig{Funded: append([]common.Address{crypto.PubkeyToAddress(key.PublicKey)}, opt.fund...), BlockInterval: 100 * time.Millisecond})
+	if opt.blockInterval == 0 {
+		opt.blockInterval = 100 * time.Millisecond
+	}
+	dev, err := chain.StartDevChain(chain.DevConfig{Funded: append([]common.Address{crypto.PubkeyToAddress(key.PublicKey)}, opt.fund...), BlockInterval: opt.blockInterval})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package perks
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,30 +15,47 @@ type Launches interface {
 	ListLaunches(ctx context.Context, brandID string) ([]passes.Launch, error)
 }
 
+// ChainOwners reads a token's owner from the chain as of a block.
+type ChainOwners interface {
+	Head(ctx context.Context) (uint64, error)
+	OwnerOfAt(ctx context.Context, contract string, tokenID, block uint64) (string, error)
+}
+
 // PassHoldings answers Held from the ownership index: a wallet's passes of
 // the brand's launches on one chain, each with its launch's attributes and
 // its edition number. With Chain set it also answers IsHolder from the
-// chain itself.
+// chain itself, at the confirmed head: Confirmations deep, 1 (the default)
+// meaning the latest block.
 type PassHoldings struct {
-	Owners   passes.HoldingStore
-	Launches Launches
-	Chain    passes.Owners
-	ChainID  uint64
+	Owners        passes.HoldingStore
+	Launches      Launches
+	Chain         ChainOwners
+	ChainID       uint64
+	Confirmations uint64
 }
 
-// IsHolder asks the chain whether wallet holds token of brandID's launch.
+// IsHolder asks the chain whether wallet holds token of brandID's launch
+// at the confirmed head. A token minted or transferred to wallet less than
+// Confirmations blocks ago is not held yet.
 func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenKey, wallet string) (bool, error) {
 	ls, err := h.Launches.ListLaunches(ctx, brandID)
 	if err != nil {
 		return false, err
 	}
-	for _, l := range ls {
-		if l.ID == token.LaunchID && l.Contract != "" {
-			owner, err := h.Chain.OwnerOf(ctx, l.Contract, token.TokenID)
-			return err == nil && strings.EqualFold(owner, wallet), err
-		}
+	i := slices.IndexFunc(ls, func(l passes.Launch) bool { return l.ID == token.LaunchID && l.Contract != "" })
+	if i < 0 {
+		return false, nil
 	}
-	return false, nil
+	head, err := h.Chain.Head(ctx)
+	if err != nil {
+		return false, fmt.Errorf("head: %w", err)
+	}
+	depth := max(h.Confirmations, 1) - 1
+	if head < depth {
+		return false, nil
+	}
+	owner, err := h.Chain.OwnerOfAt(ctx, ls[i].Contract, token.TokenID, head-depth)
+	return err == nil && strings.EqualFold(owner, wallet), err
 }
 
 // Held returns what wallet holds of brandID's launches.

@@ -6,7 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
@@ -74,5 +78,93 @@ func TestPassHoldings(t *testing.T) {
 	}
 	if held, _ := h.Held(ctx, "brd_1", x); len(held) != 1 || !held[0].Since.Equal(now.Add(3*time.Hour)) {
 		t.Fatalf("x holds %+v", held)
+	}
+}
+
+// TestIsHolderAtConfirmedHead: the chain is asked who holds a token as of
+// the confirmed head, so a pass minted fewer than Confirmations blocks ago
+// does not count yet.
+func TestIsHolderAtConfirmedHead(t *testing.T) {
+	ctx := t.Context()
+	key, _ := crypto.GenerateKey()
+	dev, err := chain.StartDevChain(chain.DevConfig{Funded: []common.Address{crypto.PubkeyToAddress(key.PublicKey)}, BlockInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = dev.Close() })
+	c, err := chain.NewClient(ctx, dev.RPC(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := db.Brands().CreateBrand(ctx, brands.Brand{ID: "brd_1", Name: "A", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := (&passes.Service{Store: db.Passes(), ChainID: c.ID(), Now: time.Now}).CreateLaunch(ctx, "brd_1",
+		passes.Launch{Name: "XO", Symbol: "XO", SupplyCap: 10, SKUs: []passes.SKU{{SKU: "A", PassesPerUnit: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// send signs a transaction at the next nonce, sends it and waits for
+	// the block it opens (the dev chain seals one per transaction here).
+	send := func(sign func(nonce uint64) (passes.SignedTx, error)) {
+		t.Helper()
+		nonce, err := c.PendingNonce(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stx, err := sign(nonce)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Send(ctx, stx.Raw); err != nil {
+			t.Fatal(err)
+		}
+		for r := (*passes.Receipt)(nil); r == nil; time.Sleep(10 * time.Millisecond) {
+			if r, err = c.Receipt(ctx, stx.Hash); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var contract string
+	send(func(nonce uint64) (passes.SignedTx, error) {
+		stx, addr, err := c.SignDeploy(ctx, nonce, l, func(string) (string, string) { return "", "" })
+		contract = addr
+		return stx, err
+	})
+	if _, err := db.Passes().RecordDeploy(ctx, passes.ChainTx{ChainID: c.ID(), Sender: "0xS", Hash: "0xd", Raw: []byte{1},
+		Kind: passes.TxDeploy, LaunchID: l.ID, CreatedAt: time.Now()}, contract); err != nil {
+		t.Fatal(err)
+	}
+	const holder = "0x000000000000000000000000000000000000A11C"
+	mint := func(id uint64) {
+		send(func(nonce uint64) (passes.SignedTx, error) {
+			return c.SignMint(ctx, nonce, contract, []string{holder}, []uint64{id})
+		})
+	}
+	h := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: c, ChainID: c.ID(), Confirmations: 3}
+	isHolder := func() bool {
+		t.Helper()
+		ok, err := h.IsHolder(ctx, "brd_1", perks.TokenKey{LaunchID: l.ID, TokenID: 1}, holder)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	mint(1)
+	for i, want := range []bool{false, false, true} { // 1, 2 and 3 blocks deep
+		if got := isHolder(); got != want {
+			t.Fatalf("mint %d block(s) deep: holder %v, want %v", i+1, got, want)
+		}
+		mint(uint64(i + 2))
+	}
+	h.Confirmations = 0
+	if !isHolder() {
+		t.Fatal("at the latest block the mint is not seen")
 	}
 }

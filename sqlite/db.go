@@ -26,7 +26,7 @@ var migrations embed.FS
 // reads use a pool of their own and never wait for writers.
 type DB struct {
 	w *sql.DB
-	r *sql.DB
+	r *stmts
 }
 
 // Open opens (creating if needed) the database file at path and applies
@@ -50,11 +50,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	if db.r, err = sql.Open("sqlite", dsn("&_pragma=query_only(1)")); err != nil {
+	r, err := sql.Open("sqlite", dsn("&_pragma=query_only(1)"))
+	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db.r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
+	db.r = newStmts(r)
 	return db, nil
 }
 
@@ -80,7 +83,7 @@ func (db *DB) Close() error {
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {
-	return db.r.PingContext(ctx)
+	return db.r.db.PingContext(ctx)
 }
 
 // querier is what both *sql.DB and *sql.Tx offer.

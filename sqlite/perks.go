@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/metapass/metapass/perks"
@@ -74,7 +76,34 @@ func scanPerk(row interface{ Scan(...any) error }) (perks.Perk, error) {
 	if inventory.Valid {
 		p.Inventory = &inventory.Int64
 	}
-	return p, json.Unmarshal([]byte(rule), &p.Rule)
+	p.Rule, err = parseRule(rule)
+	return p, err
+}
+
+// rules keeps up to maxRules parsed rules by their JSON text: a perk's
+// rule never changes, and eligibility reads every perk of a brand on each
+// request. Callers only read the shared values.
+var (
+	rules    sync.Map
+	rulesLen atomic.Int64
+)
+
+const maxRules = 10_000
+
+func parseRule(text string) (perks.Rule, error) {
+	if r, ok := rules.Load(text); ok {
+		return r.(perks.Rule), nil
+	}
+	var r perks.Rule
+	if err := json.Unmarshal([]byte(text), &r); err != nil {
+		return r, err
+	}
+	if rulesLen.Load() < maxRules {
+		if _, loaded := rules.LoadOrStore(text, r); !loaded {
+			rulesLen.Add(1)
+		}
+	}
+	return r, nil
 }
 
 func (s PerkStore) ListPerks(ctx context.Context, brandID, launchID string) ([]perks.Perk, error) {
@@ -102,15 +131,23 @@ func (s PerkStore) GetPerk(ctx context.Context, brandID, id string) (perks.Perk,
 
 func (s PerkStore) Used(ctx context.Context, brandID, wallet string, tokens []perks.TokenKey, now time.Time) (map[string]perks.Usage, error) {
 	// Only the wallet's own redemptions and those charged to its tokens
-	// count; their periods are filtered below, per perk.
-	where, args := "r.wallet = ?", []any{brandID, wallet}
-	for _, k := range tokens {
-		where += " OR (r.launch_id = ? AND r.token_id = ?)"
-		args = append(args, k.LaunchID, k.TokenID)
+	// (passed as one JSON array, so the statement stays the same) count;
+	// their periods are filtered below, per perk. A launch id belongs to
+	// one brand, so the tokens need no brand filter.
+	ts := make([][2]any, len(tokens))
+	for i, k := range tokens {
+		ts[i] = [2]any{k.LaunchID, k.TokenID}
 	}
-	rows, err := s.db.r.QueryContext(ctx, `SELECT r.perk_id, p.period, r.period, r.wallet = ?, r.launch_id, r.token_id, COUNT(*)
-		FROM redemptions r JOIN perks p ON p.id = r.perk_id WHERE r.brand_id = ? AND (`+where+`)
-		GROUP BY r.perk_id, r.period, r.wallet = ?, r.launch_id, r.token_id`, append(append([]any{wallet}, args...), wallet)...)
+	held, err := json.Marshal(ts)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.r.QueryContext(ctx, `SELECT r.perk_id, p.period, r.period, r.wallet = ?1, r.launch_id, r.token_id, COUNT(*)
+		FROM redemptions r JOIN perks p ON p.id = r.perk_id
+		WHERE r.brand_id = ?2 AND r.wallet = ?1
+		   OR r.id IN (SELECT x.id FROM json_each(?3) t CROSS JOIN redemptions x
+		               ON x.launch_id = t.value ->> 0 AND x.token_id = t.value ->> 1)
+		GROUP BY r.perk_id, r.period, r.wallet = ?1, r.launch_id, r.token_id`, wallet, brandID, string(held))
 	if err != nil {
 		return nil, err
 	}

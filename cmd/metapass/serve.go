@@ -84,7 +84,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
-	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: store, Chain: client, ChainID: client.ID()}
+	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: store, Chain: client, ChainID: client.ID(), Confirmations: cfg.Confirmations}
 	srv := &httpapi.Server{
 		Brands: brandSvc,
 		Passes: &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
