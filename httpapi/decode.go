@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/go-playground/validator/v10"
@@ -90,8 +91,27 @@ func reason(fe validator.FieldError) string {
 		return "must be one of: " + fe.Param()
 	case "printascii":
 		return "must be printable ASCII"
+	case "required_without":
+		return "is required when " + snake(fe.Param()) + " is not given"
+	case "required_with":
+		return "is required with " + snake(fe.Param())
+	case "excluded_with":
+		return "must not be given with " + snake(fe.Param())
 	}
 	return "fails the " + fe.Tag() + " check"
+}
+
+// snake turns a Go field name (TokenID) into its JSON name (token_id).
+func snake(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		upper := unicode.IsUpper(r)
+		if upper && i > 0 && !unicode.IsUpper(rune(name[i-1])) {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 func invalid(field, reason string) error {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/passes"
@@ -69,6 +70,8 @@ type stackOptions struct {
 	holdMinter bool
 	// fund are accounts funded in the dev chain's genesis.
 	fund []common.Address
+	// noCustody runs without custodial wallets.
+	noCustody bool
 	// blockInterval is the dev chain's empty-block period: 100 ms unless
 	// set (benchmarks use the service's 1 s default).
 	blockInterval time.Duration
@@ -113,11 +116,20 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
 	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op}
+	var vault passes.Custody
+	if !opt.noCustody {
+		v, _, err := custody.Open(filepath.Join(dir, "custody.seed"), custody.NewKey())
+		if err != nil {
+			t.Fatal(err)
+		}
+		vault = v
+	}
 	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: countedOwners{client, &s.chainReads}, ChainID: client.ID()}
 	srv := &httpapi.Server{
-		Brands: bs,
-		Passes: &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
-		Owners: client,
+		Brands:  bs,
+		Passes:  &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
+		Custody: vault,
+		Owners:  client,
 		Perks: &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: func() time.Time {
 			if t := s.perksClock.Load(); t != nil {
 				return *t

@@ -8,8 +8,11 @@ import (
 	"github.com/metapass/metapass/passes"
 )
 
+// customerRequest names who receives the passes: their own wallet, or the
+// brand's reference for a customer with none (a custodial wallet).
 type customerRequest struct {
-	Wallet string `json:"wallet" validate:"required,wallet"`
+	Wallet string `json:"wallet" validate:"required_without=Ref,excluded_with=Ref,omitempty,wallet"`
+	Ref    string `json:"ref" validate:"omitempty,max=128,printascii"`
 }
 
 type orderRequest struct {
@@ -29,7 +32,8 @@ func (s *Server) placeOrder(c *fiber.Ctx) error {
 		return err
 	}
 	o, created, err := s.Passes.PlaceOrder(c.UserContext(), principal(c).BrandID, c.Params("id"), passes.OrderRequest{
-		OrderID: req.OrderID, SKU: req.SKU, Quantity: req.Quantity, Wallet: checksum(req.Customer.Wallet), IdempotencyKey: key,
+		OrderID: req.OrderID, SKU: req.SKU, Quantity: req.Quantity, Wallet: checksum(req.Customer.Wallet),
+		CustomerRef: req.Customer.Ref, IdempotencyKey: key,
 	})
 	if err != nil {
 		return err

@@ -39,10 +39,12 @@ type dryRunRequest struct {
 	Wallet string `json:"wallet" validate:"required,wallet"`
 }
 
-// redemptionRequest names the pass to charge; both fields or neither.
+// redemptionRequest names the pass to charge (both fields or neither) and,
+// when the brand's backend redeems, the custodial customer it acts for.
 type redemptionRequest struct {
-	LaunchID *string `json:"launch_id" validate:"required_with=TokenID,omitempty,min=1,max=64"`
-	TokenID  *uint64 `json:"token_id" validate:"required_with=LaunchID"`
+	LaunchID    *string `json:"launch_id" validate:"required_with=TokenID,omitempty,min=1,max=64"`
+	TokenID     *uint64 `json:"token_id" validate:"required_with=LaunchID"`
+	CustomerRef string  `json:"customer_ref" validate:"omitempty,max=128,printascii"`
 }
 
 func (s *Server) createPerk(c *fiber.Ctx) error {
@@ -125,7 +127,20 @@ func (s *Server) redeem(c *fiber.Ctx) error {
 		token = &perks.TokenKey{LaunchID: *req.LaunchID, TokenID: *req.TokenID}
 	}
 	p := principal(c)
-	r, err := s.Perks.Redeem(c.UserContext(), p.BrandID, c.Params("id"), p.Wallet, token)
+	wallet := p.Wallet
+	switch {
+	case p.Role == brands.RoleCustomer && req.CustomerRef != "":
+		return invalid("customer_ref", "a customer session redeems for its own wallet; customer_ref is for a brand's key")
+	case p.Role != brands.RoleCustomer && req.CustomerRef == "":
+		return invalid("customer_ref", "is required when a brand's key redeems: name the custodial customer")
+	case p.Role != brands.RoleCustomer:
+		w, err := s.custodial(p.BrandID, req.CustomerRef)
+		if err != nil {
+			return err
+		}
+		wallet = w
+	}
+	r, err := s.Perks.Redeem(c.UserContext(), p.BrandID, c.Params("id"), wallet, token)
 	if err != nil {
 		return err
 	}

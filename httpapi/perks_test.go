@@ -124,8 +124,8 @@ func TestPerkRedemption(t *testing.T) {
 	t.Run("admin may read any wallet", func(t *testing.T) {
 		s.must(t, 200, "GET", "/v1/wallets/"+wallet(t)+"/perks", admin, nil)
 	})
-	t.Run("admin cannot redeem", func(t *testing.T) {
-		s.must(t, 403, "POST", "/v1/perks/"+perkID+"/redemptions", admin, map[string]any{})
+	t.Run("admin redeems only for a named custodial customer", func(t *testing.T) {
+		s.must(t, 400, "POST", "/v1/perks/"+perkID+"/redemptions", admin, map[string]any{})
 	})
 	t.Run("customer cannot list perks", func(t *testing.T) {
 		s.must(t, 403, "GET", "/v1/launches/"+launch+"/perks", token, nil)

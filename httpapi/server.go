@@ -32,6 +32,9 @@ type Server struct {
 	Perks *perks.Service
 	// Customers signs wallets in with SIWE and checks their sessions.
 	Customers *customers.Service
+	// Custody, when set, gives the custodial wallets brands' backends act
+	// for by customer reference.
+	Custody passes.Custody
 	// Ready reports whether the database and the chain answer.
 	Ready func(ctx context.Context) error
 	Log   *slog.Logger
@@ -67,7 +70,7 @@ func (s *Server) App() *fiber.App {
 	keyManager := allow(brands.RoleOperator, brands.RoleAdmin)
 	commerce := allow(brands.RoleAdmin, brands.RoleOrders)
 	lookup := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff)
-	customer := allow(brands.RoleCustomer)
+	redeemer := allow(brands.RoleCustomer, brands.RoleAdmin, brands.RoleOrders)
 	wallets := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleCustomer)
 
 	v1.Post("/brands", operator, s.createBrand)
@@ -92,8 +95,10 @@ func (s *Server) App() *fiber.App {
 	v1.Post("/launches/:id/perks", admin, s.createPerk)
 	v1.Get("/launches/:id/perks", commerce, s.listPerks)
 	v1.Post("/perks/:id/dry-run", admin, s.dryRun)
-	v1.Post("/perks/:id/redemptions", customer, s.redeem)
+	v1.Post("/perks/:id/redemptions", redeemer, s.redeem)
 	v1.Get("/wallets/:address/perks", wallets, s.walletPerks)
+	v1.Get("/customers/:ref", commerce, s.getCustomer)
+	v1.Get("/customers/:ref/perks", commerce, s.customerPerks)
 
 	app.Use(func(c *fiber.Ctx) error {
 		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())

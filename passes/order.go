@@ -35,13 +35,16 @@ type OrderRequest struct {
 	SKU            string
 	Quantity       int
 	Wallet         string // checksummed recipient address
+	// CustomerRef, instead of Wallet, names the brand's customer: the
+	// passes go to the custodial wallet the service keeps for them.
+	CustomerRef    string
 	IdempotencyKey string // optional; unique per brand
 }
 
 // hash identifies the request's content, so a replay can be told from a
 // conflicting reuse of the same order id.
 func (r OrderRequest) hash(launchID string) []byte {
-	b, _ := json.Marshal([]any{launchID, r.OrderID, r.SKU, r.Quantity, strings.ToLower(r.Wallet)})
+	b, _ := json.Marshal([]any{launchID, r.OrderID, r.SKU, r.Quantity, strings.ToLower(r.Wallet), r.CustomerRef})
 	h := sha256.Sum256(b)
 	return h[:]
 }
@@ -56,6 +59,7 @@ type Order struct {
 	SKU            string     `json:"sku"`
 	Quantity       int        `json:"quantity"`
 	Wallet         string     `json:"wallet"`
+	CustomerRef    string     `json:"customer_ref,omitempty"`
 	State          OrderState `json:"state"`
 	Passes         []Pass     `json:"passes"`
 	CreatedAt      time.Time  `json:"created_at"`

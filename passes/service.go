@@ -56,7 +56,20 @@ type Service struct {
 	// Notify, when set, is called after an order or a publish is committed,
 	// so the minter can act without waiting for its next tick.
 	Notify func()
+	// Custody, when set, gives the custodial wallet of an order that names
+	// a customer reference instead of a wallet.
+	Custody Custody
 }
+
+// Custody keeps a wallet for each of a brand's customers who have none.
+type Custody interface {
+	// Address returns customerRef's custodial wallet at brandID.
+	Address(brandID, customerRef string) string
+}
+
+// ErrNoCustody means custodial wallets are not configured.
+var ErrNoCustody = &metapass.Error{Code: metapass.ERULE, Field: "customer.ref", Rule: "custody_disabled",
+	Message: "custodial wallets are not enabled on this service; name the customer's wallet"}
 
 func (s *Service) notify() {
 	if s.Notify != nil {
@@ -221,6 +234,12 @@ func (s *Service) ListLaunches(ctx context.Context, brandID string) ([]Launch, e
 // created false; reusing its order id or idempotency key with a different
 // body is ECONFLICT. Breaking a sale rule is ERULE and writes nothing.
 func (s *Service) PlaceOrder(ctx context.Context, brandID, launchID string, r OrderRequest) (o Order, created bool, err error) {
+	if r.CustomerRef != "" {
+		if s.Custody == nil {
+			return Order{}, false, ErrNoCustody
+		}
+		r.Wallet = s.Custody.Address(brandID, r.CustomerRef)
+	}
 	hash := r.hash(launchID)
 	err = s.Store.InTx(ctx, func(tx Tx) error {
 		prev, err := tx.OrderByKey(ctx, brandID, r.OrderID, r.IdempotencyKey)
@@ -260,7 +279,7 @@ func (s *Service) PlaceOrder(ctx context.Context, brandID, launchID string, r Or
 		}
 		o = Order{
 			ID: metapass.NewID("ord"), BrandID: brandID, LaunchID: l.ID, OrderID: r.OrderID, IdempotencyKey: r.IdempotencyKey,
-			SKU: r.SKU, Quantity: r.Quantity, Wallet: r.Wallet, State: OrderQueued, CreatedAt: now, RequestHash: hash,
+			SKU: r.SKU, Quantity: r.Quantity, Wallet: r.Wallet, CustomerRef: r.CustomerRef, State: OrderQueued, CreatedAt: now, RequestHash: hash,
 		}
 		for i := int64(1); i <= n; i++ {
 			o.Passes = append(o.Passes, Pass{

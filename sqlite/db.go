@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime"
+	"sync"
 
 	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -27,6 +28,8 @@ var migrations embed.FS
 type DB struct {
 	w *sql.DB
 	r *stmts
+	// perks caches each brand's perks; see PerkStore.ListPerks.
+	perks sync.Map
 }
 
 // Open opens (creating if needed) the database file at path and applies

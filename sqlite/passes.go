@@ -158,12 +158,12 @@ func queryPasses(ctx context.Context, q querier, where string, args ...any) ([]p
 	return out, rows.Err()
 }
 
-const orderColumns = `id, brand_id, launch_id, order_id, COALESCE(idempotency_key, ''), sku, quantity, wallet, request_hash, created_at`
+const orderColumns = `id, brand_id, launch_id, order_id, COALESCE(idempotency_key, ''), sku, quantity, wallet, customer_ref, request_hash, created_at`
 
 func getOrder(ctx context.Context, q querier, where string, args ...any) (passes.Order, error) {
 	var o passes.Order
 	err := q.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where, args...).Scan(
-		&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet, &o.RequestHash, &o.CreatedAt)
+		&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet, &o.CustomerRef, &o.RequestHash, &o.CreatedAt)
 	if err != nil {
 		return o, notFound(err, "order")
 	}
@@ -264,8 +264,8 @@ func (t passTx) InsertOrder(ctx context.Context, o passes.Order) error {
 	if o.IdempotencyKey != "" {
 		key = o.IdempotencyKey
 	}
-	if _, err := t.tx.ExecContext(ctx, `INSERT INTO orders (id, brand_id, launch_id, order_id, idempotency_key, sku, quantity, wallet, request_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		o.ID, o.BrandID, o.LaunchID, o.OrderID, key, o.SKU, o.Quantity, o.Wallet, o.RequestHash, o.CreatedAt); err != nil {
+	if _, err := t.tx.ExecContext(ctx, `INSERT INTO orders (id, brand_id, launch_id, order_id, idempotency_key, sku, quantity, wallet, customer_ref, request_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.ID, o.BrandID, o.LaunchID, o.OrderID, key, o.SKU, o.Quantity, o.Wallet, o.CustomerRef, o.RequestHash, o.CreatedAt); err != nil {
 		return fmt.Errorf("insert order: %w", err)
 	}
 	stmt, err := t.tx.PrepareContext(ctx, `INSERT INTO passes (launch_id, order_id, token_id, recipient, state) VALUES (?, ?, ?, ?, ?)`)

@@ -72,13 +72,17 @@ func version() string {
 // config is every setting of serve; each has a flag and a METAPASS_*
 // environment variable.
 type config struct {
-	DataDir          string
-	Listen           string
-	PublicURL        string
-	SIWEDomain       string
-	Database         string
-	RPCURL           string
-	SignerKeyFile    string
+	DataDir         string
+	Listen          string
+	PublicURL       string
+	SIWEDomain      string
+	Database        string
+	RPCURL          string
+	SignerKeyFile   string
+	CustodySeedFile string
+	// CustodyKey seals the custodial seed; only from METAPASS_CUSTODY_KEY,
+	// never a flag, so it stays out of process listings.
+	CustodyKey       string
 	Confirmations    uint64
 	BatchSize        int
 	MaxFeeGwei       uint64
@@ -98,6 +102,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.Database, "database", "", "SQLite file path (default <data-dir>/metapass.db)")
 	fs.StringVar(&c.RPCURL, "rpc-url", "", "JSON-RPC URL of an EVM chain; empty runs the embedded dev chain")
 	fs.StringVar(&c.SignerKeyFile, "signer-key-file", "", "hex private key of the minting signer, created 0600 if absent (default <data-dir>/signer.key)")
+	fs.StringVar(&c.CustodySeedFile, "custody-seed-file", "", "sealed master seed of custodial wallets, created if absent (default <data-dir>/custody.seed)")
 	fs.Uint64Var(&c.Confirmations, "confirmations", 1, "blocks deep a transaction must be to count as final (1 = included)")
 	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
 	fs.Uint64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
@@ -124,6 +129,10 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	if c.SignerKeyFile == "" {
 		c.SignerKeyFile = c.DataDir + "/signer.key"
 	}
+	if c.CustodySeedFile == "" {
+		c.CustodySeedFile = c.DataDir + "/custody.seed"
+	}
+	c.CustodyKey = os.Getenv("METAPASS_CUSTODY_KEY")
 	if c.Confirmations == 0 {
 		return c, errors.New("-confirmations must be at least 1")
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,13 +18,14 @@ func TestParseServe(t *testing.T) {
 	t.Setenv("METAPASS_BATCH_SIZE", "7")
 	t.Setenv("METAPASS_CONFIRMATIONS", "3")
 	t.Setenv("METAPASS_LOG_LEVEL", "debug")
+	t.Setenv("METAPASS_CUSTODY_KEY", "k")
 	cfg, err := parseServe([]string{"-data-dir", "/d", "-confirmations", "5", "-listen", "0.0.0.0:9"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := config{
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
-		SignerKeyFile: "/d/signer.key", Confirmations: 5, BatchSize: 7, DevRPCAddr: "127.0.0.1:8545",
+		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", CustodyKey: "k", Confirmations: 5, BatchSize: 7, DevRPCAddr: "127.0.0.1:8545",
 		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug,
 	}
 	if cfg != want {
@@ -90,5 +93,41 @@ func TestDevnetCommand(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "http://"+addr) {
 		t.Fatalf("devnet did not print its endpoint: %q", out.String())
+	}
+}
+
+// TestOpenCustody: on the embedded chain a missing METAPASS_CUSTODY_KEY is
+// generated beside the seed, and the same wallets come back on restart; on
+// a real chain it disables custody; a wrong key stops the start.
+func TestOpenCustody(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	dir := t.TempDir()
+	dev := config{CustodySeedFile: filepath.Join(dir, "custody.seed")}
+	v, err := openCustody(dev, log)
+	if err != nil || v == nil {
+		t.Fatalf("dev custody: %v, %v", v, err)
+	}
+	again, err := openCustody(dev, log)
+	if err != nil || again.Address("brd_1", "C-1") != v.Address("brd_1", "C-1") {
+		t.Fatalf("restart: %v, wallets differ", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "custody.key")); err != nil {
+		t.Fatalf("generated key not kept: %v", err)
+	}
+	real := config{CustodySeedFile: filepath.Join(t.TempDir(), "custody.seed"), RPCURL: "http://chain"}
+	if v, err := openCustody(real, log); err != nil || v != nil {
+		t.Fatalf("real chain without a key: %v, %v; want custody off", v, err)
+	}
+	real.CustodyKey = strings.Repeat("ab", 32)
+	if v, err := openCustody(real, log); err != nil || v == nil {
+		t.Fatalf("real chain with a key: %v", err)
+	}
+	real.CustodyKey = strings.Repeat("cd", 32)
+	if _, err := openCustody(real, log); err == nil {
+		t.Fatal("a seed opened with another key")
+	}
+	real.CustodyKey = "short"
+	if _, err := openCustody(real, log); err == nil || !strings.Contains(err.Error(), "METAPASS_CUSTODY_KEY") {
+		t.Fatalf("a malformed key: %v", err)
 	}
 }

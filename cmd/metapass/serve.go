@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/passes"
@@ -69,6 +71,11 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		client.MaxFeePerGas = new(big.Int).Mul(new(big.Int).SetUint64(cfg.MaxFeeGwei), big.NewInt(1e9))
 	}
 
+	vault, err := openCustody(cfg, log)
+	if err != nil {
+		return err
+	}
+
 	brandSvc := &brands.Service{Store: db.Brands(), Now: time.Now}
 	secret, err := brandSvc.Bootstrap(ctx)
 	if err != nil {
@@ -86,10 +93,11 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
 	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: store, Chain: client, ChainID: client.ID(), Confirmations: cfg.Confirmations}
 	srv := &httpapi.Server{
-		Brands: brandSvc,
-		Passes: &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify},
-		Owners: client,
-		Perks:  &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
+		Brands:  brandSvc,
+		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
+		Custody: vault,
+		Owners:  client,
+		Perks:   &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
 		Customers: &customers.Service{
 			Store: db.Customers(), Now: time.Now, Domain: cfg.SIWEDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(rc),
@@ -130,6 +138,41 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	stopMinter()
 	wg.Wait()
 	return err
+}
+
+// openCustody opens the custodial wallets' seed, sealed with
+// METAPASS_CUSTODY_KEY. Without that key, the embedded dev setup keeps a
+// generated one beside the seed (fine for a laptop, not for production),
+// and a service on a real chain runs without custodial wallets.
+func openCustody(cfg config, log *slog.Logger) (passes.Custody, error) {
+	keyText := cfg.CustodyKey
+	if keyText == "" && cfg.RPCURL != "" {
+		log.Warn("custodial wallets are disabled: set METAPASS_CUSTODY_KEY (32 bytes, hex or base64) to enable them")
+		return nil, nil
+	}
+	if keyText == "" {
+		keyFile := filepath.Join(filepath.Dir(cfg.CustodySeedFile), "custody.key")
+		b, err := os.ReadFile(keyFile)
+		if errors.Is(err, os.ErrNotExist) {
+			b = []byte(hex.EncodeToString(custody.NewKey()))
+			err = os.WriteFile(keyFile, b, 0o600)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("custody key: %w", err)
+		}
+		keyText = string(b)
+		log.Warn("custodial seed sealed with a generated key kept beside it; set METAPASS_CUSTODY_KEY in production", slog.String("key_file", keyFile))
+	}
+	key, err := custody.ParseKey(keyText)
+	if err != nil {
+		return nil, fmt.Errorf("METAPASS_CUSTODY_KEY: %w", err)
+	}
+	v, created, err := custody.Open(cfg.CustodySeedFile, key)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("custodial wallets", slog.String("seed_file", cfg.CustodySeedFile), slog.Bool("created", created))
+	return v, nil
 }
 
 // devnet runs the embedded dev chain alone, for wallets, cast, or a

@@ -1,0 +1,55 @@
+package httpapi
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/metapass/metapass"
+	"github.com/metapass/metapass/passes"
+)
+
+// customerRef is a brand's reference for a customer, as a path parameter
+// or in a body.
+type customerRef struct {
+	Ref string `json:"customer_ref" validate:"required,max=128,printascii"`
+}
+
+// custodialWallet returns the custodial wallet the brand's backend acts
+// for, from the :ref path parameter.
+func (s *Server) custodialWallet(c *fiber.Ctx) (string, error) {
+	ref := customerRef{Ref: c.Params("ref")}
+	if err := check(ref); err != nil {
+		return "", err
+	}
+	return s.custodial(principal(c).BrandID, ref.Ref)
+}
+
+func (s *Server) custodial(brandID, ref string) (string, error) {
+	if s.Custody == nil {
+		return "", &metapass.Error{Code: metapass.ERULE, Field: "customer_ref", Rule: passes.ErrNoCustody.Rule, Message: passes.ErrNoCustody.Message}
+	}
+	return s.Custody.Address(brandID, ref), nil
+}
+
+// getCustomer shows a custodial customer's wallet, so the brand's backend
+// can list its passes.
+func (s *Server) getCustomer(c *fiber.Ctx) error {
+	wallet, err := s.custodialWallet(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"customer_ref": c.Params("ref"), "wallet": wallet})
+}
+
+// customerPerks is walletPerks for a custodial customer, asked by the
+// brand's backend.
+func (s *Server) customerPerks(c *fiber.Ctx) error {
+	wallet, err := s.custodialWallet(c)
+	if err != nil {
+		return err
+	}
+	st, err := s.Perks.Eligibility(c.UserContext(), principal(c).BrandID, wallet)
+	if err != nil {
+		return err
+	}
+	return c.JSON(list(st))
+}

@@ -1,0 +1,118 @@
+package httpapi_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/metapass/metapass/brands"
+)
+
+// TestCustodialCustomer: a brand's backend orders for a customer reference
+// instead of a wallet; the pass goes to that customer's custodial wallet,
+// and the backend lists and redeems the customer's perks with its own key.
+func TestCustodialCustomer(t *testing.T) {
+	s := newStack(t, stackOptions{})
+	_, keys := s.brand(t, "A")
+	_, otherKeys := s.brand(t, "B")
+	admin, orders, staff := keys[brands.RoleAdmin], keys[brands.RoleOrders], keys[brands.RoleStaff]
+	launch := s.launch(t, admin, nil)
+	s.must(t, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
+
+	customer := s.must(t, 200, "GET", "/v1/customers/C-1001", orders, nil)
+	addr, _ := customer["wallet"].(string)
+	if len(addr) != 42 || customer["customer_ref"] != "C-1001" {
+		t.Fatalf("customer %v", customer)
+	}
+	if again := s.must(t, 200, "GET", "/v1/customers/C-1001", admin, nil); again["wallet"] != addr {
+		t.Fatalf("the same customer got another wallet: %v", again)
+	}
+	if other := s.must(t, 200, "GET", "/v1/customers/C-1001", otherKeys[brands.RoleAdmin], nil); other["wallet"] == addr {
+		t.Fatal("two brands' customers with the same reference share a wallet")
+	}
+
+	body := map[string]any{"order_id": "o-1", "sku": "XO-70CL", "quantity": 1, "customer": map[string]any{"ref": "C-1001"}}
+	o := s.must(t, 202, "POST", "/v1/launches/"+launch+"/orders", orders, body)
+	if o["wallet"] != addr || o["customer_ref"] != "C-1001" {
+		t.Fatalf("order %v, want wallet %s", o, addr)
+	}
+	minted := s.waitOrder(t, orders, o["id"].(string), "minted")
+	token := uint64(minted["passes"].([]any)[0].(map[string]any)["token_id"].(float64))
+	contract := minted["passes"].([]any)[0].(map[string]any)["contract_address"].(string)
+	if owner, err := s.client.OwnerOf(t.Context(), contract, token); err != nil || owner != addr {
+		t.Fatalf("ownerOf on chain = %s, %v; want the custodial wallet %s", owner, err, addr)
+	}
+
+	perk := s.must(t, 201, "POST", "/v1/launches/"+launch+"/perks", admin, map[string]any{
+		"kind": "gift", "title": "engraving", "rule": map[string]any{"holds": map[string]any{"launches": []string{launch}}},
+		"limit": map[string]any{"per_token": 1}, "payload": map[string]any{"message": "show this at the counter"},
+	})["id"].(string)
+	s.poll(t, "/v1/customers/C-1001/perks", orders, func(m map[string]any) bool {
+		return m["data"].([]any)[0].(map[string]any)["eligible"] == true
+	})
+	path := "/v1/perks/" + perk + "/redemptions"
+	r := s.must(t, 201, "POST", path, orders, map[string]any{"customer_ref": "C-1001"})
+	if r["wallet"] != addr || r["payload"].(map[string]any)["message"] != "show this at the counter" {
+		t.Fatalf("redemption %v", r)
+	}
+	if st := s.do(t, "POST", path, orders, map[string]any{"customer_ref": "C-1001"}); st.status != 409 {
+		t.Fatalf("second redemption: %d %s", st.status, st.body)
+	}
+	if st := s.do(t, "POST", path, orders, map[string]any{"customer_ref": "C-2002"}); st.status != 403 {
+		t.Fatalf("a customer without the pass: %d %s", st.status, st.body)
+	}
+	if st := s.do(t, "POST", path, staff, map[string]any{"customer_ref": "C-1001"}); st.status != 403 {
+		t.Fatalf("a staff key redeeming: %d %s", st.status, st.body)
+	}
+	if st := s.do(t, "POST", path, otherKeys[brands.RoleOrders], map[string]any{"customer_ref": "C-1001"}); st.status != 404 {
+		t.Fatalf("another brand redeeming this perk: %d %s", st.status, st.body)
+	}
+}
+
+// TestCustodialProblems: the customer is named once, by wallet or by
+// reference, and a brand's key must name whom it redeems for.
+func TestCustodialProblems(t *testing.T) {
+	s := newStack(t, stackOptions{})
+	brandID, keys := s.brand(t, "A")
+	admin := keys[brands.RoleAdmin]
+	launch := s.launch(t, admin, nil)
+	s.must(t, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
+	perk := s.must(t, 201, "POST", "/v1/launches/"+launch+"/perks", admin, map[string]any{
+		"kind": "access", "title": "lounge", "rule": map[string]any{"holds": map[string]any{"launches": []string{launch}}},
+	})["id"].(string)
+	session := s.signIn(t, brandID, newKey(t))
+	orderOf := func(customer map[string]any) map[string]any {
+		return map[string]any{"order_id": "o-1", "sku": "XO-70CL", "quantity": 1, "customer": customer}
+	}
+	cases := []struct {
+		name, method, path, key string
+		body                    any
+		field                   string
+	}{
+		{"wallet and ref", "POST", "/v1/launches/" + launch + "/orders", admin, orderOf(map[string]any{"wallet": wallet(t), "ref": "C-1"}), "customer.wallet"},
+		{"neither", "POST", "/v1/launches/" + launch + "/orders", admin, orderOf(map[string]any{}), "customer"},
+		{"ref not printable", "POST", "/v1/launches/" + launch + "/orders", admin, orderOf(map[string]any{"ref": "C\x001"}), "customer.ref"},
+		{"brand key without customer_ref", "POST", "/v1/perks/" + perk + "/redemptions", admin, map[string]any{}, "customer_ref"},
+		{"session with customer_ref", "POST", "/v1/perks/" + perk + "/redemptions", session, map[string]any{"customer_ref": "C-1"}, "customer_ref"},
+		{"ref too long", "GET", "/v1/customers/" + strings.Repeat("x", 129), admin, nil, "customer_ref"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := s.do(t, tc.method, tc.path, tc.key, tc.body)
+			if r.status != 400 || r.json(t)["field"] != tc.field {
+				t.Fatalf("status %d, want 400 naming %s:\n%s", r.status, tc.field, r.body)
+			}
+		})
+	}
+	if n := s.counts(t)["orders"]; n != 0 {
+		t.Fatalf("%d orders written by bad requests", n)
+	}
+
+	off := newStack(t, stackOptions{noCustody: true})
+	_, keys = off.brand(t, "A")
+	launch = off.launch(t, keys[brands.RoleAdmin], nil)
+	off.must(t, 202, "POST", "/v1/launches/"+launch+"/publish", keys[brands.RoleAdmin], nil)
+	r := off.do(t, "POST", "/v1/launches/"+launch+"/orders", keys[brands.RoleAdmin], orderOf(map[string]any{"ref": "C-1"}))
+	if p := r.json(t); r.status != 422 || p["rule"] != "custody_disabled" {
+		t.Fatalf("custody off: %d %s", r.status, r.body)
+	}
+}
