@@ -47,9 +47,14 @@ func (s *Server) customerPerks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.Perks.Eligibility(c.UserContext(), principal(c).BrandID, wallet)
+	return s.perksOf(c, wallet)
+}
+
+// customerPasses is walletPasses for a custodial customer.
+func (s *Server) customerPasses(c *fiber.Ctx) error {
+	wallet, err := s.custodialWallet(c)
 	if err != nil {
 		return err
 	}
-	return c.JSON(list(st))
+	return s.passesOf(c, wallet)
 }

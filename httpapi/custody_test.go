@@ -49,6 +49,10 @@ func TestCustodialCustomer(t *testing.T) {
 	s.poll(t, "/v1/customers/C-1001/perks", orders, func(m map[string]any) bool {
 		return m["data"].([]any)[0].(map[string]any)["eligible"] == true
 	})
+	held := s.must(t, 200, "GET", "/v1/customers/C-1001/passes", orders, nil)["data"].([]any)
+	if len(held) != 1 || held[0].(map[string]any)["contract_address"] != contract || held[0].(map[string]any)["token_id"] != float64(token) {
+		t.Fatalf("the customer's passes: %v", held)
+	}
 	path := "/v1/perks/" + perk + "/redemptions"
 	r := s.must(t, 201, "POST", path, orders, map[string]any{"customer_ref": "C-1001"})
 	if r["wallet"] != addr || r["payload"].(map[string]any)["message"] != "show this at the counter" {

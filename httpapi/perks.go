@@ -99,22 +99,51 @@ func (s *Server) dryRun(c *fiber.Ctx) error {
 	return c.JSON(v)
 }
 
-func (s *Server) walletPerks(c *fiber.Ctx) error {
+// walletParam is the :address path parameter, checksummed; a customer may
+// name only their own wallet.
+func walletParam(c *fiber.Ctx) (string, error) {
 	addr := c.Params("address")
 	if !common.IsHexAddress(addr) || !strings.HasPrefix(addr, "0x") {
-		return metapass.FieldError("address", "must be a 0x-prefixed 20-byte hex address")
+		return "", metapass.FieldError("address", "must be a 0x-prefixed 20-byte hex address")
 	}
 	wallet := checksum(addr)
-	p := principal(c)
-	if p.Role == brands.RoleCustomer && p.Wallet != wallet {
+	if p := principal(c); p.Role == brands.RoleCustomer && p.Wallet != wallet {
 		// A customer sees only their own wallet; another's does not exist for them.
-		return metapass.Errorf(metapass.ENOTFOUND, "wallet %s not found", wallet)
+		return "", metapass.Errorf(metapass.ENOTFOUND, "wallet %s not found", wallet)
 	}
-	st, err := s.Perks.Eligibility(c.UserContext(), p.BrandID, wallet)
+	return wallet, nil
+}
+
+func (s *Server) walletPerks(c *fiber.Ctx) error {
+	wallet, err := walletParam(c)
+	if err != nil {
+		return err
+	}
+	return s.perksOf(c, wallet)
+}
+
+func (s *Server) walletPasses(c *fiber.Ctx) error {
+	wallet, err := walletParam(c)
+	if err != nil {
+		return err
+	}
+	return s.passesOf(c, wallet)
+}
+
+func (s *Server) perksOf(c *fiber.Ctx, wallet string) error {
+	st, err := s.Perks.Eligibility(c.UserContext(), principal(c).BrandID, wallet)
 	if err != nil {
 		return err
 	}
 	return c.JSON(list(st))
+}
+
+func (s *Server) passesOf(c *fiber.Ctx, wallet string) error {
+	held, err := s.Perks.Passes(c.UserContext(), principal(c).BrandID, wallet)
+	if err != nil {
+		return err
+	}
+	return c.JSON(list(held))
 }
 
 func (s *Server) redeem(c *fiber.Ctx) error {

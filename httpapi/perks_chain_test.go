@@ -97,6 +97,15 @@ func TestPerksFollowTheChain(t *testing.T) {
 	if st := status(sellerAddr, perToken); st["reason"] != "not_holding" {
 		t.Fatalf("seller after the sale: %v", st)
 	}
+	held := s.must(t, 200, "GET", "/v1/wallets/"+buyerAddr.Hex()+"/passes", buyerToken, nil)["data"].([]any)
+	if len(held) != 1 || held[0].(map[string]any)["token_id"] != minted["token_id"] ||
+		held[0].(map[string]any)["held_since"] != blockTime(transferAt).UTC().Format(time.RFC3339) {
+		t.Fatalf("the buyer's passes: %v", held)
+	}
+	if held := s.must(t, 200, "GET", "/v1/wallets/"+sellerAddr.Hex()+"/passes", sellerToken, nil)["data"].([]any); len(held) != 0 {
+		t.Fatalf("the seller still lists %v", held)
+	}
+	s.must(t, 404, "GET", "/v1/wallets/"+buyerAddr.Hex()+"/passes", sellerToken, nil)
 
 	// The buyer's day starts at the transfer, not the mint.
 	at(blockTime(transferAt).Add(24*time.Hour - time.Second))

@@ -97,8 +97,10 @@ func (s *Server) App() *fiber.App {
 	v1.Post("/perks/:id/dry-run", admin, s.dryRun)
 	v1.Post("/perks/:id/redemptions", redeemer, s.redeem)
 	v1.Get("/wallets/:address/perks", wallets, s.walletPerks)
+	v1.Get("/wallets/:address/passes", wallets, s.walletPasses)
 	v1.Get("/customers/:ref", commerce, s.getCustomer)
 	v1.Get("/customers/:ref/perks", commerce, s.customerPerks)
+	v1.Get("/customers/:ref/passes", commerce, s.customerPasses)
 
 	app.Use(func(c *fiber.Ctx) error {
 		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())

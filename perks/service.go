@@ -280,6 +280,16 @@ func keys(held []Held) []TokenKey {
 	return ks
 }
 
+// Passes returns the passes of brandID's launches wallet holds now, from
+// the ownership index.
+func (s *Service) Passes(ctx context.Context, brandID, wallet string) ([]Held, error) {
+	held, err := s.Holdings.Held(ctx, brandID, wallet)
+	if err != nil {
+		return nil, fmt.Errorf("holdings of %s: %w", wallet, err)
+	}
+	return held, nil
+}
+
 // GetPerk returns brandID's perk id.
 func (s *Service) GetPerk(ctx context.Context, brandID, id string) (Perk, error) {
 	return s.Store.GetPerk(ctx, brandID, id)
