@@ -31,10 +31,10 @@ const (
 
 // OrderRequest is a brand's purchase that earns passes for a wallet.
 type OrderRequest struct {
-	OrderID        string // the brand's own order id; unique per brand
-	SKU            string
-	Quantity       int
-	Wallet         string // checksummed recipient address
+	OrderID  string // the brand's own order id; unique per brand
+	SKU      string
+	Quantity int
+	Wallet   string // checksummed recipient address
 	// CustomerRef, instead of Wallet, names the brand's customer: the
 	// passes go to the custodial wallet the service keeps for them.
 	CustomerRef    string
