@@ -21,6 +21,7 @@ test: fmt-check
 	# 1.26's fuzz coordinator at its deadline (go.dev/issue/75804).
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 20000x ./httpapi
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 50000x ./siwe
+	$(GO) test -run '^$$' -fuzz FuzzParseCode -fuzztime 50000x ./events
 
 ## test-short: the quick tier only (no containers, no subprocesses)
 test-short:

@@ -46,6 +46,16 @@ type Key struct {
 	Label     string     `json:"label,omitempty"`
 	CreatedAt time.Time  `json:"created_at"`
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	// Scope, on a staff key issued for one event, limits it to that event
+	// and a time window.
+	*Scope
+}
+
+// Scope is where and when an event staff key works.
+type Scope struct {
+	EventID    string    `json:"event_id"`
+	ValidFrom  time.Time `json:"valid_from"`
+	ValidUntil time.Time `json:"valid_until"`
 }
 
 // Principal is the authenticated caller of a request.
@@ -54,6 +64,7 @@ type Principal struct {
 	BrandID string // empty for the operator
 	Role    Role
 	Wallet  string // the signed-in wallet of a customer, EIP-55; empty for keys
+	Scope   *Scope // set for an event staff key
 }
 
 // Store persists brands and keys.
@@ -109,7 +120,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Principal, e
 	if err != nil {
 		return Principal{}, fmt.Errorf("look up key: %w", err)
 	}
-	return Principal{KeyID: k.ID, BrandID: k.BrandID, Role: k.Role}, nil
+	return Principal{KeyID: k.ID, BrandID: k.BrandID, Role: k.Role, Scope: k.Scope}, nil
 }
 
 // CreateBrand creates a brand. Only the operator may.
@@ -161,6 +172,21 @@ func (s *Service) IssueKey(ctx context.Context, p Principal, brandID string, rol
 	}
 	secret := metapass.NewSecret(secretPrefix)
 	k := Key{ID: metapass.NewID("key"), BrandID: brandID, Role: role, Label: label, CreatedAt: s.Now().UTC()}
+	if err := s.Store.CreateKey(ctx, k, metapass.HashSecret(secret)); err != nil {
+		return Key{}, "", err
+	}
+	return k, secret, nil
+}
+
+// IssueEventKey issues a staff key of brandID limited to scope: the
+// credential event staff scan with. The caller has checked that the event
+// is the brand's.
+func (s *Service) IssueEventKey(ctx context.Context, brandID string, scope Scope, label string) (Key, string, error) {
+	if !scope.ValidUntil.After(scope.ValidFrom) {
+		return Key{}, "", metapass.FieldError("valid_until", "must be after valid_from")
+	}
+	secret := metapass.NewSecret(secretPrefix)
+	k := Key{ID: metapass.NewID("key"), BrandID: brandID, Role: RoleStaff, Label: label, CreatedAt: s.Now().UTC(), Scope: &scope}
 	if err := s.Store.CreateKey(ctx, k, metapass.HashSecret(secret)); err != nil {
 		return Key{}, "", err
 	}

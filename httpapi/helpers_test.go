@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"database/sql"
 	"encoding/json"
 	"io"
@@ -27,6 +28,7 @@ import (
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
+	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
@@ -42,8 +44,10 @@ type stack struct {
 	client      *chain.Client
 	operator    string
 	startMinter func()
-	// perksClock, when set, is the time the perks engine sees.
-	perksClock atomic.Pointer[time.Time]
+	// clock, when set, is the time the perks engine and events see.
+	clock atomic.Pointer[time.Time]
+	// entryKey signs entry codes.
+	entryKey ed25519.PrivateKey
 	// chainReads counts the perks engine's questions to the chain.
 	chainReads atomic.Int64
 }
@@ -116,6 +120,17 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
 	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op}
+	now := func() time.Time {
+		if t := s.clock.Load(); t != nil {
+			return *t
+		}
+		return time.Now()
+	}
+	_, entryKey, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.entryKey = entryKey
 	var vault passes.Custody
 	if !opt.noCustody {
 		v, _, err := custody.Open(filepath.Join(dir, "custody.seed"), custody.NewKey())
@@ -130,12 +145,8 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 		Passes:  &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
 		Custody: vault,
 		Owners:  client,
-		Perks: &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: func() time.Time {
-			if t := s.perksClock.Load(); t != nil {
-				return *t
-			}
-			return time.Now()
-		}},
+		Perks:   &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: now},
+		Events:  &events.Service{Store: db.Events(), Launches: db.Passes(), Index: db.Ownership(), Chain: client, Key: entryKey, Now: now},
 		Customers: &customers.Service{Store: db.Customers(), Now: time.Now, Domain: siweDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(dev.RPC())},
 		Ready: db.Ping,

@@ -26,6 +26,7 @@ import (
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/customers"
+	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/siwe"
@@ -558,6 +559,9 @@ func TestOpenAPIRequestBodies(t *testing.T) {
 		"POST /v1/launches/{id}/perks":    func() any { return new(perkRequest) },
 		"POST /v1/perks/{id}/dry-run":     func() any { return new(dryRunRequest) },
 		"POST /v1/perks/{id}/redemptions": func() any { return new(redemptionRequest) },
+		"POST /v1/events":                 func() any { return new(eventRequest) },
+		"POST /v1/events/{id}/staff-keys": func() any { return new(staffKeyRequest) },
+		"POST /v1/events/{id}/checkins":   func() any { return new(checkinRequest) },
 	}
 	// Every documented request body has its struct here.
 	for _, o := range d.ops(t) {
@@ -628,6 +632,21 @@ func TestOpenAPIRequestBodies(t *testing.T) {
 		{"POST /v1/auth/siwe/verify", "no signature", edit{"signature": nil}, false},
 		{"POST /v1/auth/siwe/verify", "empty message", edit{"message": ""}, false},
 		{"POST /v1/auth/siwe/verify", "unknown field", edit{"wallet": "0x52908400098527886E0F7030069857D2E4169EE7"}, false},
+		{"POST /v1/events", "example", nil, true},
+		{"POST /v1/events", "only required", edit{"venue": nil, "doors_open_at": nil, "reentry": nil}, true},
+		{"POST /v1/events", "no launches", edit{"launches": []any{}}, false},
+		{"POST /v1/events", "capacity 0", edit{"capacity": 0}, false},
+		{"POST /v1/events", "bad reentry", edit{"reentry": "twice"}, false},
+		{"POST /v1/events", "no starts_at", edit{"starts_at": nil}, false},
+		{"POST /v1/events", "unknown field", edit{"price": 1}, false},
+		{"POST /v1/events/{id}/staff-keys", "example", nil, true},
+		{"POST /v1/events/{id}/staff-keys", "empty", edit{"label": nil}, true},
+		{"POST /v1/events/{id}/staff-keys", "bad valid_from", edit{"valid_from": "tomorrow"}, false},
+		{"POST /v1/events/{id}/checkins", "example", nil, true},
+		{"POST /v1/events/{id}/checkins", "no code", edit{"code": nil}, false},
+		{"POST /v1/events/{id}/checkins", "exit scan", edit{"direction": "out"}, true},
+		{"POST /v1/events/{id}/checkins", "bad direction", edit{"direction": "up"}, false},
+		{"POST /v1/events/{id}/checkins", "gate too long", edit{"gate": long(101)}, false},
 		{"POST /v1/launches/{id}/perks", "example", nil, true},
 		{"POST /v1/launches/{id}/perks", "only required", edit{"description": nil, "limit": nil, "starts_at": nil, "payload": nil}, true},
 		{"POST /v1/launches/{id}/perks", "no rule", edit{"rule": nil}, false},
@@ -748,6 +767,19 @@ func (oaPassStore) GetPass(context.Context, string, uint64) (passes.Pass, error)
 }
 
 // oaPerkStore holds no perks: lists are empty, a redemption finds nothing.
+type oaEventStore struct{}
+
+func (oaEventStore) CreateEvent(context.Context, events.Event) error { return nil }
+func (oaEventStore) GetEvent(context.Context, string, string) (events.Event, error) {
+	return events.Event{}, oaNotFound
+}
+func (oaEventStore) ListEvents(context.Context, string) ([]events.Event, error) { return nil, nil }
+func (oaEventStore) ListCheckins(context.Context, string, string, int) ([]events.Checkin, error) {
+	return nil, nil
+}
+func (oaEventStore) InsertCheckin(context.Context, events.Checkin) error { return nil }
+func (oaEventStore) InTx(context.Context, func(events.Tx) error) error   { return oaNotFound }
+
 type oaPerkStore struct{}
 
 func (oaPerkStore) CreatePerk(context.Context, perks.Perk) error { return nil }
@@ -804,6 +836,9 @@ func oaServer(ready error) *Server {
 		if role != brands.RoleOperator {
 			k.BrandID = oaBrand
 		}
+		if role == brands.RoleStaff { // scoped to the Event parameter's example
+			k.Scope = &brands.Scope{EventID: "evt_3b7e1a9c5d2f8e4a6c0b", ValidFrom: time.Now().Add(-time.Hour), ValidUntil: time.Now().Add(time.Hour)}
+		}
 		h := sha256.Sum256([]byte(oaSecret(role)))
 		keys[string(h[:])] = k
 	}
@@ -811,6 +846,7 @@ func oaServer(ready error) *Server {
 		Brands: &brands.Service{Store: oaBrandStore{keys}, Now: time.Now},
 		Passes: &passes.Service{Store: oaPassStore{}, ChainID: 8453, Now: time.Now},
 		Perks:  &perks.Service{Store: oaPerkStore{}, Holdings: oaHoldings{}, Now: time.Now},
+		Events: &events.Service{Store: oaEventStore{}, Launches: oaPassStore{}, Now: time.Now},
 		Customers: &customers.Service{Store: oaCustomerStore{}, Now: time.Now,
 			Domain: "app.maison-aurel.com", ChainID: 8453},
 		Ready: func(context.Context) error { return ready },

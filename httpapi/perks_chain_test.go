@@ -75,7 +75,7 @@ func TestPerksFollowTheChain(t *testing.T) {
 		}
 		return time.Unix(int64(h.Time), 0)
 	}
-	at := func(tm time.Time) { s.perksClock.Store(&tm) }
+	at := func(tm time.Time) { s.clock.Store(&tm) }
 	mintedAt := blockTime(uint64(minted["block_number"].(float64)))
 	at(mintedAt.Add(24*time.Hour - time.Second))
 	if st := status(sellerAddr, veteran); st["eligible"] != false || st["reason"] != "held_too_short" {
@@ -85,7 +85,7 @@ func TestPerksFollowTheChain(t *testing.T) {
 	if st := status(sellerAddr, veteran); st["eligible"] != true {
 		t.Fatalf("a day after the mint: %v", st)
 	}
-	s.perksClock.Store(nil)
+	s.clock.Store(nil)
 
 	// The seller sells the pass on chain.
 	transferAt := transfer(t, ec, seller, contract, buyerAddr, uint64(minted["token_id"].(float64)))

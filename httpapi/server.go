@@ -13,6 +13,7 @@ import (
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/customers"
+	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 )
@@ -32,6 +33,8 @@ type Server struct {
 	Perks *perks.Service
 	// Customers signs wallets in with SIWE and checks their sessions.
 	Customers *customers.Service
+	// Events runs events, entry codes and check-ins.
+	Events *events.Service
 	// Custody, when set, gives the custodial wallets brands' backends act
 	// for by customer reference.
 	Custody passes.Custody
@@ -101,6 +104,15 @@ func (s *Server) App() *fiber.App {
 	v1.Get("/customers/:ref", commerce, s.getCustomer)
 	v1.Get("/customers/:ref/perks", commerce, s.customerPerks)
 	v1.Get("/customers/:ref/passes", commerce, s.customerPasses)
+
+	attendees := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff, brands.RoleCustomer)
+	v1.Post("/events", admin, s.createEvent)
+	v1.Get("/events", attendees, s.listEvents)
+	v1.Get("/events/:id", attendees, s.getEvent)
+	v1.Post("/events/:id/staff-keys", admin, s.issueStaffKey)
+	v1.Get("/events/:id/entry-code", redeemer, s.entryCode)
+	v1.Post("/events/:id/checkins", allow(brands.RoleStaff), s.checkIn)
+	v1.Get("/events/:id/checkins", admin, s.listCheckins)
 
 	app.Use(func(c *fiber.Ctx) error {
 		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())

@@ -45,19 +45,35 @@ func (s brandStore) GetBrand(ctx context.Context, id string) (brands.Brand, erro
 
 func (s brandStore) CreateKey(ctx context.Context, k brands.Key, hash []byte) error {
 	_, err := s.db.w.ExecContext(ctx,
-		`INSERT INTO api_keys (id, brand_id, role, label, hash, created_at) VALUES (?, NULLIF(?, ''), ?, ?, ?, ?)`,
-		k.ID, k.BrandID, k.Role, k.Label, hash, k.CreatedAt)
+		`INSERT INTO api_keys (id, brand_id, role, label, hash, created_at, event_id, valid_from, valid_until)
+		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
+		k.ID, k.BrandID, k.Role, k.Label, hash, k.CreatedAt, scopeValue(k.Scope, func(s brands.Scope) any { return s.EventID }),
+		scopeValue(k.Scope, func(s brands.Scope) any { return s.ValidFrom }), scopeValue(k.Scope, func(s brands.Scope) any { return s.ValidUntil }))
 	return err
 }
 
-const keyColumns = `id, COALESCE(brand_id, ''), role, label, created_at, revoked_at`
+func scopeValue(s *brands.Scope, f func(brands.Scope) any) any {
+	if s == nil {
+		return nil
+	}
+	return f(*s)
+}
+
+const keyColumns = `id, COALESCE(brand_id, ''), role, label, created_at, revoked_at, event_id, valid_from, valid_until`
 
 func scanKey(row interface{ Scan(...any) error }) (brands.Key, error) {
-	var k brands.Key
-	var revoked sql.NullTime
-	err := row.Scan(&k.ID, &k.BrandID, &k.Role, &k.Label, &k.CreatedAt, &revoked)
+	var (
+		k           brands.Key
+		revoked     sql.NullTime
+		event       sql.NullString
+		from, until sql.NullTime
+	)
+	err := row.Scan(&k.ID, &k.BrandID, &k.Role, &k.Label, &k.CreatedAt, &revoked, &event, &from, &until)
 	if revoked.Valid {
 		k.RevokedAt = &revoked.Time
+	}
+	if event.Valid {
+		k.Scope = &brands.Scope{EventID: event.String, ValidFrom: from.Time, ValidUntil: until.Time}
 	}
 	return k, err
 }

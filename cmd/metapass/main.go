@@ -80,6 +80,7 @@ type config struct {
 	RPCURL          string
 	SignerKeyFile   string
 	CustodySeedFile string
+	EntryKeyFile    string
 	// CustodyKey seals the custodial seed; only from METAPASS_CUSTODY_KEY,
 	// never a flag, so it stays out of process listings.
 	CustodyKey       string
@@ -103,6 +104,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.RPCURL, "rpc-url", "", "JSON-RPC URL of an EVM chain; empty runs the embedded dev chain")
 	fs.StringVar(&c.SignerKeyFile, "signer-key-file", "", "hex private key of the minting signer, created 0600 if absent (default <data-dir>/signer.key)")
 	fs.StringVar(&c.CustodySeedFile, "custody-seed-file", "", "sealed master seed of custodial wallets, created if absent (default <data-dir>/custody.seed)")
+	fs.StringVar(&c.EntryKeyFile, "entry-key-file", "", "hex Ed25519 seed that signs event entry codes, created 0600 if absent (default <data-dir>/entry.key)")
 	fs.Uint64Var(&c.Confirmations, "confirmations", 1, "blocks deep a transaction must be to count as final (1 = included)")
 	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
 	fs.Uint64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
@@ -131,6 +133,9 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.CustodySeedFile == "" {
 		c.CustodySeedFile = c.DataDir + "/custody.seed"
+	}
+	if c.EntryKeyFile == "" {
+		c.EntryKeyFile = c.DataDir + "/entry.key"
 	}
 	c.CustodyKey = os.Getenv("METAPASS_CUSTODY_KEY")
 	if c.Confirmations == 0 {

@@ -25,7 +25,7 @@ func TestParseServe(t *testing.T) {
 	}
 	want := config{
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
-		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", CustodyKey: "k", Confirmations: 5, BatchSize: 7, DevRPCAddr: "127.0.0.1:8545",
+		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7, DevRPCAddr: "127.0.0.1:8545",
 		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug,
 	}
 	if cfg != want {

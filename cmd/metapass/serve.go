@@ -24,6 +24,7 @@ import (
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
+	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
@@ -76,6 +77,12 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		return err
 	}
 
+	entryKey, created, err := events.LoadOrCreateKey(cfg.EntryKeyFile)
+	if err != nil {
+		return err
+	}
+	log.Info("entry-code key", slog.String("key_file", cfg.EntryKeyFile), slog.Bool("created", created))
+
 	brandSvc := &brands.Service{Store: db.Brands(), Now: time.Now}
 	secret, err := brandSvc.Bootstrap(ctx)
 	if err != nil {
@@ -96,8 +103,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		Brands:  brandSvc,
 		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
 		Custody: vault,
-		Owners:  client,
-		Perks:   &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
+		Events: &events.Service{Store: db.Events(), Launches: store, Index: db.Ownership(), Chain: client,
+			Confirmations: cfg.Confirmations, Key: entryKey, Now: time.Now},
+		Owners: client,
+		Perks:  &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
 		Customers: &customers.Service{
 			Store: db.Customers(), Now: time.Now, Domain: cfg.SIWEDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(rc),
