@@ -1,13 +1,15 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"fmt"
-	"github.com/ethereum/go-ethereum/crypto"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/metapass/metapass/brands"
 )
@@ -123,4 +125,44 @@ func BenchmarkWalletPerks(b *testing.B) {
 	slices.Sort(lat)
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 	b.ReportMetric(float64(s.chainReads.Load()-reads), "chain-calls")
+}
+
+// BenchmarkCheckIn measures a door scan through HTTP: staff key, code
+// signature, owner read on chain at the confirmed head, one SQLite write
+// transaction. Each iteration admits a new pass (rejections are cheaper).
+func BenchmarkCheckIn(b *testing.B) {
+	s := newStack(b, stackOptions{blockInterval: time.Second})
+	brandID, keys := s.brand(b, "A")
+	admin := keys[brands.RoleAdmin]
+	key := newKey(b)
+	addr := crypto.PubkeyToAddress(key.PublicKey).Hex()
+	launch := s.launch(b, admin, map[string]any{"supply_cap": 100_000})
+	s.must(b, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
+	o := s.must(b, 202, "POST", "/v1/launches/"+launch+"/orders", admin, order("o-1", "XO-70CL", 1, addr))
+	token := s.waitOrder(b, admin, o["id"].(string), "minted")["passes"].([]any)[0].(map[string]any)["token_id"]
+	session := s.signIn(b, brandID, key)
+	s.poll(b, "/v1/wallets/"+addr+"/passes", session, func(m map[string]any) bool { return len(m["data"].([]any)) == 1 })
+	now := time.Now().UTC()
+	var lat []time.Duration
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		ev := s.must(b, 201, "POST", "/v1/events", admin, map[string]any{
+			"name": fmt.Sprint("night ", n), "starts_at": now.Add(-time.Minute).Format(time.RFC3339),
+			"ends_at": now.Add(time.Hour).Format(time.RFC3339), "capacity": 10, "launches": []string{launch},
+		})["id"].(string)
+		staff := s.must(b, 201, "POST", "/v1/events/"+ev+"/staff-keys", admin, map[string]any{})["secret"].(string)
+		code := s.must(b, 200, "GET", fmt.Sprintf("/v1/events/%s/entry-code?launch_id=%s&token_id=%v", ev, launch, token), session, nil)["code"]
+		b.StartTimer()
+		start := time.Now()
+		r := s.do(b, "POST", "/v1/events/"+ev+"/checkins", staff, map[string]any{"code": code})
+		lat = append(lat, time.Since(start))
+		if r.status != 200 || !bytes.Contains(r.body, []byte(`"admitted"`)) {
+			b.Fatalf("status %d: %s", r.status, r.body)
+		}
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 }
