@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Rebuilds the MetaPass artifacts: build/MetaPass.json (solc combined-json) and
-# the abigen v2 Go binding metapass.go. Run from anywhere; `make contracts` runs it.
+# Rebuilds every contract artifact listed in artifacts.json: build/<Contract>.json
+# (solc combined-json) and its abigen v2 Go binding (one file per contract,
+# with the listed method aliases). Run from anywhere; `make contracts` runs it.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -9,6 +10,17 @@ if [ ! -d node_modules ]; then
 	npm ci --no-audit --no-fund
 fi
 node compile.js build
-go tool abigen --v2 --combined-json build/MetaPass.json --pkg contracts --out metapass.go
-chmod 0644 metapass.go
-echo "wrote metapass.go"
+node -e '
+for (const a of require("./artifacts.json")) {
+  const aliases = Object.entries(a.aliases || {}).map(([k, v]) => `${k}=${v}`).join(",");
+  console.log(a.contract, a.package, a.binding, aliases || "-");
+}' | while read -r contract pkg binding aliases; do
+	args=(--v2 --combined-json "build/$contract.json" --pkg "$pkg" --out "$binding")
+	if [ "$aliases" != "-" ]; then
+		args+=(--alias "$aliases")
+	fi
+	mkdir -p "$(dirname "$binding")"
+	go tool abigen "${args[@]}"
+	chmod 0644 "$binding"
+	echo "wrote $binding"
+done

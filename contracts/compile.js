@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Compiles src/MetaPass.sol with the pinned solc-js (standard JSON) and writes
-// <outDir>/MetaPass.json in solc's --combined-json format, which abigen reads.
+// Compiles every contract listed in artifacts.json with the pinned solc-js
+// (standard JSON) and writes <outDir>/<Contract>.json for each, in solc's
+// --combined-json format, which abigen reads.
 //
 // Usage: node compile.js [outDir]   (outDir defaults to contracts/build)
 //
-// The output is deterministic: fixed compiler settings, no metadata hash in the
-// bytecode, source paths relative to this directory, and stable JSON formatting.
+// Each source file is compiled on its own, with the same settings, so adding a
+// contract never changes another one's bytecode. The output is deterministic:
+// fixed compiler settings, no metadata hash in the bytecode, source paths
+// relative to this directory, and stable JSON formatting.
 'use strict';
 
 const fs = require('fs');
@@ -13,8 +16,7 @@ const path = require('path');
 const solc = require('solc');
 
 const ROOT = __dirname;
-const SOURCE = 'src/MetaPass.sol';
-const CONTRACT = 'MetaPass';
+const MANIFEST = require(path.join(ROOT, 'artifacts.json'));
 const outDir = path.resolve(process.argv[2] || path.join(ROOT, 'build'));
 
 // Resolves imports: "@openzeppelin/..." from node_modules, anything else from this directory.
@@ -29,40 +31,51 @@ function findImports(importPath) {
   }
 }
 
-const input = {
-  language: 'Solidity',
-  sources: { [SOURCE]: { content: fs.readFileSync(path.join(ROOT, SOURCE), 'utf8') } },
-  settings: {
-    optimizer: { enabled: true, runs: 200 },
-    evmVersion: 'cancun',
-    metadata: { bytecodeHash: 'none' },
-    outputSelection: { [SOURCE]: { [CONTRACT]: ['abi', 'evm.bytecode.object'] } },
-  },
-};
-
-const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
-
-let failed = false;
-for (const e of output.errors || []) {
-  process.stderr.write((e.formattedMessage || e.message) + '\n');
-  if (e.severity === 'error') failed = true;
-}
-if (failed) process.exit(1);
-
-const compiled = output.contracts && output.contracts[SOURCE] && output.contracts[SOURCE][CONTRACT];
-if (!compiled || !compiled.evm.bytecode.object) {
-  process.stderr.write(`compile.js: no bytecode for ${SOURCE}:${CONTRACT}\n`);
-  process.exit(1);
+// Compiles one source file and returns its compiled contracts by name.
+function compile(source, contracts) {
+  const input = {
+    language: 'Solidity',
+    sources: { [source]: { content: fs.readFileSync(path.join(ROOT, source), 'utf8') } },
+    settings: {
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: 'cancun',
+      metadata: { bytecodeHash: 'none' },
+      outputSelection: { [source]: Object.fromEntries(contracts.map((c) => [c, ['abi', 'evm.bytecode.object']])) },
+    },
+  };
+  const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
+  let failed = false;
+  for (const e of output.errors || []) {
+    process.stderr.write((e.formattedMessage || e.message) + '\n');
+    if (e.severity === 'error') failed = true;
+  }
+  if (failed) process.exit(1);
+  return (output.contracts && output.contracts[source]) || {};
 }
 
-const combined = {
-  contracts: {
-    [`${SOURCE}:${CONTRACT}`]: { abi: compiled.abi, bin: compiled.evm.bytecode.object },
-  },
-  version: solc.version(),
-};
+const bySource = new Map();
+for (const { source, contract } of MANIFEST) {
+  if (!bySource.has(source)) bySource.set(source, []);
+  bySource.get(source).push(contract);
+}
 
 fs.mkdirSync(outDir, { recursive: true });
-const outFile = path.join(outDir, `${CONTRACT}.json`);
-fs.writeFileSync(outFile, JSON.stringify(combined, null, 2) + '\n');
-process.stdout.write(`wrote ${path.relative(process.cwd(), outFile) || outFile} (solc ${solc.version()})\n`);
+for (const [source, contracts] of bySource) {
+  const compiled = compile(source, contracts);
+  for (const contract of contracts) {
+    const c = compiled[contract];
+    if (!c || !c.evm.bytecode.object) {
+      process.stderr.write(`compile.js: no bytecode for ${source}:${contract}\n`);
+      process.exit(1);
+    }
+    const combined = {
+      contracts: {
+        [`${source}:${contract}`]: { abi: c.abi, bin: c.evm.bytecode.object },
+      },
+      version: solc.version(),
+    };
+    const outFile = path.join(outDir, `${contract}.json`);
+    fs.writeFileSync(outFile, JSON.stringify(combined, null, 2) + '\n');
+    process.stdout.write(`wrote ${path.relative(process.cwd(), outFile) || outFile} (solc ${solc.version()})\n`);
+  }
+}
