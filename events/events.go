@@ -158,7 +158,13 @@ type Tx interface {
 	// SetCounts stores an event's admitted and inside counts.
 	SetCounts(ctx context.Context, eventID string, admitted, inside int) error
 	InsertCheckin(ctx context.Context, c Checkin) error
+	// Emit records e for the brand's webhooks with the transaction.
+	Emit(ctx context.Context, e metapass.Event) error
 }
+
+// EventAdmitted is the webhook event of an admission; its data is the
+// check-in.
+const EventAdmitted = "checkin.admitted"
 
 // Launches finds a brand's launches.
 type Launches interface {
@@ -418,7 +424,13 @@ func (s *Service) CheckIn(ctx context.Context, brandID, eventID string, staff St
 		if err := tx.SetCounts(ctx, e.ID, admitted, inside); err != nil {
 			return err
 		}
-		return tx.InsertCheckin(ctx, ck)
+		if err := tx.InsertCheckin(ctx, ck); err != nil {
+			return err
+		}
+		if ck.Result != Admitted {
+			return nil
+		}
+		return tx.Emit(ctx, metapass.NewEvent(EventAdmitted, brandID, now, ck))
 	})
 	if err != nil {
 		return Checkin{}, err

@@ -33,6 +33,7 @@ import (
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
+	"github.com/metapass/metapass/webhooks"
 )
 
 // stack is the whole service in-process: a SQLite file, an in-memory dev
@@ -46,6 +47,8 @@ type stack struct {
 	startMinter func()
 	// clock, when set, is the time the perks engine and events see.
 	clock atomic.Pointer[time.Time]
+	// db is the stack's database.
+	db *sqlite.DB
 	// entryKey signs entry codes.
 	entryKey ed25519.PrivateKey
 	// chainReads counts the perks engine's questions to the chain.
@@ -119,7 +122,7 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	}
 	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
-	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op}
+	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op, db: db}
 	now := func() time.Time {
 		if t := s.clock.Load(); t != nil {
 			return *t
@@ -141,12 +144,13 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	}
 	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: countedOwners{client, &s.chainReads}, ChainID: client.ID()}
 	srv := &httpapi.Server{
-		Brands:  bs,
-		Passes:  &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
-		Custody: vault,
-		Owners:  client,
-		Perks:   &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: now},
-		Events:  &events.Service{Store: db.Events(), Launches: db.Passes(), Index: db.Ownership(), Chain: client, Key: entryKey, Now: now},
+		Brands:   bs,
+		Passes:   &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
+		Custody:  vault,
+		Owners:   client,
+		Perks:    &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: now},
+		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, AllowHTTP: true},
+		Events:   &events.Service{Store: db.Events(), Launches: db.Passes(), Index: db.Ownership(), Chain: client, Key: entryKey, Now: now},
 		Customers: &customers.Service{Store: db.Customers(), Now: time.Now, Domain: siweDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(dev.RPC())},
 		Ready: db.Ping,

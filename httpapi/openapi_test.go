@@ -30,6 +30,7 @@ import (
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/siwe"
+	"github.com/metapass/metapass/webhooks"
 )
 
 // The tests here keep openapi.json the truth of the API: every route is
@@ -562,6 +563,7 @@ func TestOpenAPIRequestBodies(t *testing.T) {
 		"POST /v1/events":                 func() any { return new(eventRequest) },
 		"POST /v1/events/{id}/staff-keys": func() any { return new(staffKeyRequest) },
 		"POST /v1/events/{id}/checkins":   func() any { return new(checkinRequest) },
+		"POST /v1/webhooks":               func() any { return new(webhookRequest) },
 	}
 	// Every documented request body has its struct here.
 	for _, o := range d.ops(t) {
@@ -632,6 +634,9 @@ func TestOpenAPIRequestBodies(t *testing.T) {
 		{"POST /v1/auth/siwe/verify", "no signature", edit{"signature": nil}, false},
 		{"POST /v1/auth/siwe/verify", "empty message", edit{"message": ""}, false},
 		{"POST /v1/auth/siwe/verify", "unknown field", edit{"wallet": "0x52908400098527886E0F7030069857D2E4169EE7"}, false},
+		{"POST /v1/webhooks", "example", nil, true},
+		{"POST /v1/webhooks", "no events", edit{"events": []any{}}, false},
+		{"POST /v1/webhooks", "no url", edit{"url": nil}, false},
 		{"POST /v1/events", "example", nil, true},
 		{"POST /v1/events", "only required", edit{"venue": nil, "doors_open_at": nil, "reentry": nil}, true},
 		{"POST /v1/events", "no launches", edit{"launches": []any{}}, false},
@@ -780,6 +785,25 @@ func (oaEventStore) ListCheckins(context.Context, string, string, int) ([]events
 func (oaEventStore) InsertCheckin(context.Context, events.Checkin) error { return nil }
 func (oaEventStore) InTx(context.Context, func(events.Tx) error) error   { return oaNotFound }
 
+type oaWebhookStore struct{}
+
+func (oaWebhookStore) CreateEndpoint(context.Context, webhooks.Endpoint) error { return nil }
+func (oaWebhookStore) ListEndpoints(context.Context, string) ([]webhooks.Endpoint, error) {
+	return nil, nil
+}
+func (oaWebhookStore) DeleteEndpoint(context.Context, string, string) error { return oaNotFound }
+func (oaWebhookStore) FanOut(context.Context, int, time.Time) (int, error)  { return 0, nil }
+func (oaWebhookStore) ClaimDue(context.Context, time.Time, time.Duration, int) ([]webhooks.Due, error) {
+	return nil, nil
+}
+func (oaWebhookStore) SaveAttempt(context.Context, webhooks.Delivery) error { return nil }
+func (oaWebhookStore) ListDeliveries(context.Context, string, string, int) ([]webhooks.Delivery, error) {
+	return nil, nil
+}
+func (oaWebhookStore) Redeliver(context.Context, string, string, time.Time) (webhooks.Delivery, error) {
+	return webhooks.Delivery{}, oaNotFound
+}
+
 type oaPerkStore struct{}
 
 func (oaPerkStore) CreatePerk(context.Context, perks.Perk) error { return nil }
@@ -843,10 +867,11 @@ func oaServer(ready error) *Server {
 		keys[string(h[:])] = k
 	}
 	return &Server{
-		Brands: &brands.Service{Store: oaBrandStore{keys}, Now: time.Now},
-		Passes: &passes.Service{Store: oaPassStore{}, ChainID: 8453, Now: time.Now},
-		Perks:  &perks.Service{Store: oaPerkStore{}, Holdings: oaHoldings{}, Now: time.Now},
-		Events: &events.Service{Store: oaEventStore{}, Launches: oaPassStore{}, Now: time.Now},
+		Brands:   &brands.Service{Store: oaBrandStore{keys}, Now: time.Now},
+		Passes:   &passes.Service{Store: oaPassStore{}, ChainID: 8453, Now: time.Now},
+		Perks:    &perks.Service{Store: oaPerkStore{}, Holdings: oaHoldings{}, Now: time.Now},
+		Events:   &events.Service{Store: oaEventStore{}, Launches: oaPassStore{}, Now: time.Now},
+		Webhooks: &webhooks.Service{Store: oaWebhookStore{}, Now: time.Now},
 		Customers: &customers.Service{Store: oaCustomerStore{}, Now: time.Now,
 			Domain: "app.maison-aurel.com", ChainID: 8453},
 		Ready: func(context.Context) error { return ready },

@@ -16,6 +16,7 @@ import (
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
+	"github.com/metapass/metapass/webhooks"
 )
 
 // BodyLimit is the largest request body accepted.
@@ -35,6 +36,8 @@ type Server struct {
 	Customers *customers.Service
 	// Events runs events, entry codes and check-ins.
 	Events *events.Service
+	// Webhooks manages brands' webhook endpoints and deliveries.
+	Webhooks *webhooks.Service
 	// Custody, when set, gives the custodial wallets brands' backends act
 	// for by customer reference.
 	Custody passes.Custody
@@ -113,6 +116,12 @@ func (s *Server) App() *fiber.App {
 	v1.Get("/events/:id/entry-code", redeemer, s.entryCode)
 	v1.Post("/events/:id/checkins", allow(brands.RoleStaff), s.checkIn)
 	v1.Get("/events/:id/checkins", admin, s.listCheckins)
+
+	v1.Post("/webhooks", admin, s.createWebhook)
+	v1.Get("/webhooks", admin, s.listWebhooks)
+	v1.Get("/webhooks/deliveries", admin, s.listDeliveries)
+	v1.Delete("/webhooks/:id", admin, s.deleteWebhook)
+	v1.Post("/webhooks/deliveries/:id/redeliver", admin, s.redeliver)
 
 	app.Use(func(c *fiber.Ctx) error {
 		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())

@@ -169,7 +169,7 @@ func (h Holds) evaluate(held []Held, now time.Time) Verdict {
 			continue
 		}
 		matching = append(matching, p)
-		if now.Sub(p.Since) >= minAge {
+		if h.HeldDays == 0 || now.Sub(p.Since) >= minAge { // a block may be stamped ahead of this clock
 			seasoned = append(seasoned, p)
 		}
 	}

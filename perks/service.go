@@ -51,7 +51,13 @@ type Tx interface {
 	TakeCode(ctx context.Context, perkID, redemptionID string) (code string, ok bool, err error)
 	// InsertRedemption stores r and counts it against its perk.
 	InsertRedemption(ctx context.Context, r Redemption) error
+	// Emit records e for the brand's webhooks with the transaction.
+	Emit(ctx context.Context, e metapass.Event) error
 }
+
+// EventRedeemed is the webhook event of a redemption; its data is the
+// redemption without its payload.
+const EventRedeemed = "perk.redeemed"
 
 // Holdings answers which passes a wallet holds now, from the ownership
 // index.
@@ -265,7 +271,9 @@ func (s *Service) Redeem(ctx context.Context, brandID, perkID, wallet string, to
 			}
 			r.Payload.Codes = []string{code}
 		}
-		return nil
+		told := r
+		told.Payload = Payload{}
+		return tx.Emit(ctx, metapass.NewEvent(EventRedeemed, brandID, now, told))
 	})
 	return r, err
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/events"
 )
 
@@ -157,6 +158,8 @@ func (t eventTx) SetCounts(ctx context.Context, eventID string, admitted, inside
 	_, err := t.tx.ExecContext(ctx, `UPDATE events SET admitted = ?, inside = ? WHERE id = ?`, admitted, inside, eventID)
 	return err
 }
+
+func (t eventTx) Emit(ctx context.Context, e metapass.Event) error { return emit(ctx, t.tx, e) }
 
 func (t eventTx) InsertCheckin(ctx context.Context, c events.Checkin) error {
 	return insertCheckin(ctx, t.tx, c)

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/perks"
 )
 
@@ -272,6 +273,8 @@ func (t perkTx) TakeCode(ctx context.Context, perkID, redemptionID string) (stri
 	_, err = t.tx.ExecContext(ctx, `UPDATE perk_codes SET redemption_id = ? WHERE perk_id = ? AND seq = ?`, redemptionID, perkID, seq)
 	return code, err == nil, err
 }
+
+func (t perkTx) Emit(ctx context.Context, e metapass.Event) error { return emit(ctx, t.tx, e) }
 
 func (t perkTx) InsertRedemption(ctx context.Context, r perks.Redemption) error {
 	if _, err := t.tx.ExecContext(ctx, `INSERT INTO redemptions (id, perk_id, brand_id, launch_id, token_id, wallet, period, created_at)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math/big"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,6 +30,7 @@ import (
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
+	"github.com/metapass/metapass/webhooks"
 )
 
 // serve runs the API and the minter until ctx is done, then drains both.
@@ -105,8 +107,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		Custody: vault,
 		Events: &events.Service{Store: db.Events(), Launches: store, Index: db.Ownership(), Chain: client,
 			Confirmations: cfg.Confirmations, Key: entryKey, Now: time.Now},
-		Owners: client,
-		Perks:  &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
+		// Plain-http endpoints only on the embedded dev setup.
+		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, AllowHTTP: cfg.RPCURL == ""},
+		Owners:   client,
+		Perks:    &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
 		Customers: &customers.Service{
 			Store: db.Customers(), Now: time.Now, Domain: cfg.SIWEDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(rc),
@@ -130,9 +134,12 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 
 	var wg sync.WaitGroup
 	mctx, stopMinter := context.WithCancel(context.WithoutCancel(ctx))
-	wg.Add(3)
+	dispatcher := webhooks.NewDispatcher(db.Webhooks(), &http.Client{}, webhooks.DispatcherConfig{},
+		log.With(slog.String("component", "webhooks")))
+	wg.Add(4)
 	go func() { defer wg.Done(); minter.Run(mctx) }()
 	go func() { defer wg.Done(); indexer.Run(mctx) }()
+	go func() { defer wg.Done(); dispatcher.Run(mctx) }()
 	errc := make(chan error, 1)
 	go func() { defer wg.Done(); errc <- app.Listener(ln) }()
 	log.Info("listening", slog.String("url", "http://"+ln.Addr().String()), slog.String("public_url", cfg.PublicURL),

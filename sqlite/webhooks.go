@@ -1,0 +1,199 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/metapass/metapass"
+	"github.com/metapass/metapass/webhooks"
+)
+
+// Webhooks returns the webhooks.Store of db.
+func (db *DB) Webhooks() WebhookStore { return WebhookStore{db} }
+
+// WebhookStore implements webhooks.Store.
+type WebhookStore struct{ db *DB }
+
+var _ webhooks.Store = WebhookStore{}
+
+// emit writes e to the outbox inside the caller's transaction q.
+func emit(ctx context.Context, q querier, e metapass.Event) error {
+	payload, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("encode event: %w", err)
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO outbox (id, brand_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)`,
+		e.ID, e.BrandID, e.Type, payload, e.At)
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	return nil
+}
+
+func (s WebhookStore) CreateEndpoint(ctx context.Context, e webhooks.Endpoint) error {
+	_, err := s.db.w.ExecContext(ctx, `INSERT INTO webhook_endpoints (id, brand_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		e.ID, e.BrandID, e.URL, jsonText(e.Events), e.Secret, e.CreatedAt)
+	return err
+}
+
+func (s WebhookStore) ListEndpoints(ctx context.Context, brandID string) ([]webhooks.Endpoint, error) {
+	rows, err := s.db.r.QueryContext(ctx, `SELECT id, brand_id, url, events, created_at FROM webhook_endpoints
+		WHERE brand_id = ? AND deleted_at IS NULL ORDER BY created_at, id`, brandID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []webhooks.Endpoint{}
+	for rows.Next() {
+		var (
+			e      webhooks.Endpoint
+			events string
+		)
+		if err := rows.Scan(&e.ID, &e.BrandID, &e.URL, &events, &e.CreatedAt); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(events), &e.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (s WebhookStore) DeleteEndpoint(ctx context.Context, brandID, id string) error {
+	res, err := s.db.w.ExecContext(ctx, `UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND brand_id = ? AND deleted_at IS NULL`,
+		time.Now().UTC(), id, brandID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return metapass.Errorf(metapass.ENOTFOUND, "webhook endpoint %s not found", id)
+	}
+	return nil
+}
+
+func (s WebhookStore) FanOut(ctx context.Context, limit int, now time.Time) (int, error) {
+	var n int64
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		const batch = `SELECT id FROM outbox WHERE fanned_out = 0 ORDER BY created_at, id LIMIT ?`
+		if _, err := tx.ExecContext(ctx, `INSERT INTO webhook_deliveries (id, endpoint_id, brand_id, event_id, event_type, state, next_at_ms, created_at)
+			SELECT 'dlv_' || lower(hex(randomblob(10))), e.id, o.brand_id, o.id, o.type, 'pending', ?, ?
+			FROM outbox o JOIN webhook_endpoints e ON e.brand_id = o.brand_id AND e.deleted_at IS NULL
+			WHERE o.id IN (`+batch+`) AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = o.type)
+			ON CONFLICT (endpoint_id, event_id) DO NOTHING`, now.UnixMilli(), now, limit); err != nil {
+			return fmt.Errorf("deliveries: %w", err)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET fanned_out = 1 WHERE id IN (`+batch+`)`, limit)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
+	return int(n), err
+}
+
+const deliveryColumns = `d.id, d.endpoint_id, d.event_id, d.event_type, d.state, d.attempts, d.next_at_ms, d.last_status, d.last_error,
+	d.created_at, d.delivered_at`
+
+func scanDelivery(row interface{ Scan(...any) error }, extra ...any) (webhooks.Delivery, error) {
+	var (
+		d         webhooks.Delivery
+		next      sql.NullInt64
+		delivered sql.NullTime
+	)
+	err := row.Scan(append([]any{&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.State, &d.Attempts, &next, &d.LastStatus,
+		&d.LastError, &d.CreatedAt, &delivered}, extra...)...)
+	if next.Valid {
+		t := time.UnixMilli(next.Int64).UTC()
+		d.NextAt = &t
+	}
+	if delivered.Valid {
+		d.DeliveredAt = &delivered.Time
+	}
+	return d, err
+}
+
+func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]webhooks.Due, error) {
+	var out []webhooks.Due
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+deliveryColumns+`, e.url, e.secret, o.payload
+			FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id JOIN outbox o ON o.id = d.event_id
+			WHERE d.state = 'pending' AND d.next_at_ms <= ? AND e.deleted_at IS NULL ORDER BY d.next_at_ms LIMIT ?`, now.UnixMilli(), limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var x webhooks.Due
+			if x.Delivery, err = scanDelivery(rows, &x.URL, &x.Secret, &x.Payload); err != nil {
+				return err
+			}
+			out = append(out, x)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ids := make([]any, len(out))
+		for i, x := range out {
+			ids[i] = x.ID
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET next_at_ms = ? WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`,
+			append([]any{now.Add(lease).UnixMilli()}, ids...)...)
+		return err
+	})
+	return out, err
+}
+
+func (s WebhookStore) SaveAttempt(ctx context.Context, d webhooks.Delivery) error {
+	var next sql.NullInt64
+	if d.NextAt != nil {
+		next = sql.NullInt64{Int64: d.NextAt.UnixMilli(), Valid: true}
+	}
+	_, err := s.db.w.ExecContext(ctx, `UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at_ms = ?, last_status = ?,
+		last_error = ?, delivered_at = ? WHERE id = ?`, d.State, d.Attempts, next, d.LastStatus, d.LastError, nullTime(d.DeliveredAt), d.ID)
+	return err
+}
+
+func (s WebhookStore) ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]webhooks.Delivery, error) {
+	rows, err := s.db.r.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM webhook_deliveries d
+		WHERE d.brand_id = ? AND (? = '' OR d.endpoint_id = ?) ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
+		brandID, endpointID, endpointID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []webhooks.Delivery{}
+	for rows.Next() {
+		d, err := scanDelivery(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func (s WebhookStore) Redeliver(ctx context.Context, brandID, id string, now time.Time) (webhooks.Delivery, error) {
+	var d webhooks.Delivery
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = 'pending', next_at_ms = ? WHERE id = ? AND brand_id = ?`,
+			now.UnixMilli(), id, brandID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return metapass.Errorf(metapass.ENOTFOUND, "delivery %s not found", id)
+		}
+		d, err = scanDelivery(tx.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM webhook_deliveries d WHERE d.id = ?`, id))
+		return err
+	})
+	return d, err
+}

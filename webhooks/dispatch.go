@@ -1,0 +1,226 @@
+package webhooks
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Sign returns the Standard Webhooks signature header value of a delivery:
+// "v1," + base64(HMAC-SHA256(key, id + "." + timestamp + "." + body)),
+// where key is the base64 part of the whsec_ secret.
+func Sign(secret, id string, timestamp int64, body []byte) (string, error) {
+	key, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(secret, "whsec_"))
+	if err != nil {
+		return "", fmt.Errorf("webhooks: malformed secret: %w", err)
+	}
+	mac := hmac.New(sha256.New, key)
+	fmt.Fprintf(mac, "%s.%d.", id, timestamp)
+	mac.Write(body)
+	return "v1," + base64.StdEncoding.EncodeToString(mac.Sum(nil)), nil
+}
+
+// Verify checks a delivery as a receiver would: the signature header holds
+// a valid v1 signature of id, timestamp and body, and the timestamp is
+// within tolerance of now (against replays).
+func Verify(secret string, header http.Header, body []byte, now time.Time, tolerance time.Duration) error {
+	id, ts := header.Get("webhook-id"), header.Get("webhook-timestamp")
+	t, err := strconv.ParseInt(ts, 10, 64)
+	if id == "" || err != nil {
+		return errors.New("webhooks: missing webhook-id or webhook-timestamp")
+	}
+	if d := now.Sub(time.Unix(t, 0)); d > tolerance || d < -tolerance {
+		return errors.New("webhooks: timestamp outside tolerance")
+	}
+	want, err := Sign(secret, id, t, body)
+	if err != nil {
+		return err
+	}
+	for _, sig := range strings.Fields(header.Get("webhook-signature")) {
+		if hmac.Equal([]byte(sig), []byte(want)) {
+			return nil
+		}
+	}
+	return errors.New("webhooks: no valid signature")
+}
+
+// DispatcherConfig tunes delivery. Zero values take the defaults.
+type DispatcherConfig struct {
+	// Poll is how often the dispatcher looks for due work. Defaults to 1s.
+	Poll time.Duration
+	// Timeout bounds one attempt. Defaults to 10s.
+	Timeout time.Duration
+	// Workers is how many attempts run at once. Defaults to 8.
+	Workers int
+	// FirstRetry is the wait after the first failure; each later failure
+	// doubles it, up to MaxRetry. Default 5s and 1h.
+	FirstRetry, MaxRetry time.Duration
+	// RetryFor is how long a delivery is retried before it fails. Defaults
+	// to 24h.
+	RetryFor time.Duration
+}
+
+func (c DispatcherConfig) withDefaults() DispatcherConfig {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&c.Poll, time.Second)
+	def(&c.Timeout, 10*time.Second)
+	def(&c.FirstRetry, 5*time.Second)
+	def(&c.MaxRetry, time.Hour)
+	def(&c.RetryFor, 24*time.Hour)
+	if c.Workers <= 0 {
+		c.Workers = 8
+	}
+	return c
+}
+
+// Dispatcher delivers the outbox. It runs apart from the minter, so a
+// slow or failing endpoint never slows minting.
+type Dispatcher struct {
+	store  Store
+	client *http.Client
+	cfg    DispatcherConfig
+	log    *slog.Logger
+	now    func() time.Time
+}
+
+// NewDispatcher returns a dispatcher posting with client; Run starts it.
+func NewDispatcher(store Store, client *http.Client, cfg DispatcherConfig, log *slog.Logger) *Dispatcher {
+	return &Dispatcher{store: store, client: client, cfg: cfg.withDefaults(), log: log, now: time.Now}
+}
+
+// Run delivers until ctx is done.
+func (d *Dispatcher) Run(ctx context.Context) {
+	t := time.NewTicker(d.cfg.Poll)
+	defer t.Stop()
+	for {
+		if err := d.Step(ctx); err != nil && ctx.Err() == nil {
+			d.log.Warn("webhook dispatch", slog.Any("err", err))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Step fans new events out to their endpoints and attempts every due
+// delivery once.
+func (d *Dispatcher) Step(ctx context.Context) error {
+	for {
+		n, err := d.store.FanOut(ctx, 500, d.now().UTC())
+		if err != nil {
+			return fmt.Errorf("fan out: %w", err)
+		}
+		if n < 500 {
+			break
+		}
+	}
+	// The lease outlives an attempt, so a crash mid-attempt retries later.
+	due, err := d.store.ClaimDue(ctx, d.now().UTC(), 2*d.cfg.Timeout, 200)
+	if err != nil {
+		return fmt.Errorf("claim deliveries: %w", err)
+	}
+	var (
+		wg   sync.WaitGroup
+		sem  = make(chan struct{}, d.cfg.Workers)
+		mu   sync.Mutex
+		errs []error
+	)
+	for _, x := range due {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := d.attempt(ctx, x); err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// attempt posts one delivery and records the outcome: delivered on any
+// 2xx; otherwise (429 and 403 included, and timeouts) retried with
+// backoff until RetryFor has passed since the delivery was created.
+func (d *Dispatcher) attempt(ctx context.Context, x Due) error {
+	now := d.now()
+	status, err := d.post(ctx, x, now)
+	x.Attempts++
+	x.LastStatus, x.LastError = status, ""
+	switch {
+	case err == nil && status >= 200 && status < 300:
+		at := d.now().UTC()
+		x.State, x.NextAt, x.DeliveredAt = Delivered, nil, &at
+	default:
+		if err != nil {
+			x.LastError = err.Error()
+		} else {
+			x.LastError = fmt.Sprintf("HTTP %d", status)
+		}
+		next := now.Add(d.backoff(x.Attempts)).UTC()
+		if next.Sub(x.CreatedAt) > d.cfg.RetryFor {
+			x.State, x.NextAt = Failed, nil
+		} else {
+			x.State, x.NextAt = Pending, &next
+		}
+	}
+	d.log.Debug("webhook attempt", slog.String("delivery", x.ID), slog.String("state", x.State), slog.Int("status", status),
+		slog.Int("attempts", x.Attempts))
+	return d.store.SaveAttempt(ctx, x.Delivery)
+}
+
+func (d *Dispatcher) post(ctx context.Context, x Due, now time.Time) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, d.cfg.Timeout)
+	defer cancel()
+	ts := now.Unix()
+	sig, err := Sign(x.Secret, x.EventID, ts, x.Payload)
+	if err != nil {
+		return 0, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, x.URL, bytes.NewReader(x.Payload))
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "metapass-webhooks/1")
+	req.Header.Set("webhook-id", x.EventID)
+	req.Header.Set("webhook-timestamp", strconv.FormatInt(ts, 10))
+	req.Header.Set("webhook-signature", sig)
+	res, err := d.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
+	return res.StatusCode, nil
+}
+
+// backoff is FirstRetry·2^(attempts-1), capped at MaxRetry, less up to a
+// tenth at random so retries of many deliveries spread out.
+func (d *Dispatcher) backoff(attempts int) time.Duration {
+	b := d.cfg.MaxRetry
+	if attempts < 30 {
+		b = min(d.cfg.FirstRetry<<(attempts-1), d.cfg.MaxRetry)
+	}
+	return b - time.Duration(rand.Int64N(int64(b/10)+1))
+}

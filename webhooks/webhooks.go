@@ -1,0 +1,138 @@
+// Package webhooks tells brands' systems what happened: endpoints
+// subscribe to event types, each event becomes one delivery per endpoint,
+// and deliveries are signed (Standard Webhooks), retried with exponential
+// backoff for a day, listed and redelivered. Events come from an outbox
+// written in the same transaction as the change they describe, so a
+// committed change is delivered at least once, also across restarts.
+package webhooks
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/metapass/metapass"
+)
+
+// Types are the event types an endpoint may subscribe to.
+var Types = []string{
+	"order.minted", "order.failed", "order.refunded", "pass.transferred", "pass.claimed", "perk.redeemed", "checkin.admitted",
+}
+
+// Endpoint is where a brand wants events of some types delivered.
+type Endpoint struct {
+	ID        string    `json:"id"`
+	BrandID   string    `json:"brand_id"`
+	URL       string    `json:"url"`
+	Events    []string  `json:"events"`
+	Secret    string    `json:"-"` // signs deliveries; shown once, at creation
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Delivery states.
+const (
+	Pending   = "pending"
+	Delivered = "delivered"
+	Failed    = "failed" // gave up after RetryFor; can be redelivered
+)
+
+// Delivery is one event on its way to one endpoint.
+type Delivery struct {
+	ID          string     `json:"id"`
+	EndpointID  string     `json:"endpoint_id"`
+	EventID     string     `json:"event_id"`
+	EventType   string     `json:"event_type"`
+	State       string     `json:"state"`
+	Attempts    int        `json:"attempts"`
+	NextAt      *time.Time `json:"next_attempt_at,omitempty"`
+	LastStatus  int        `json:"last_status,omitempty"`
+	LastError   string     `json:"last_error,omitempty"`
+	CreatedAt   time.Time  `json:"created_at"`
+	DeliveredAt *time.Time `json:"delivered_at,omitempty"`
+}
+
+// Due is a delivery claimed for an attempt, with what sending it needs.
+type Due struct {
+	Delivery
+	URL     string
+	Secret  string
+	Payload []byte
+}
+
+// Store persists endpoints, the outbox and deliveries. Lookups scoped by
+// brandID return ENOTFOUND for another brand's records.
+type Store interface {
+	CreateEndpoint(ctx context.Context, e Endpoint) error
+	ListEndpoints(ctx context.Context, brandID string) ([]Endpoint, error)
+	DeleteEndpoint(ctx context.Context, brandID, id string) error
+	// FanOut turns up to limit outbox events into deliveries, one per
+	// endpoint subscribed to the event's type, due at once; it returns how
+	// many events it took.
+	FanOut(ctx context.Context, limit int, now time.Time) (int, error)
+	// ClaimDue returns up to limit pending deliveries due at now and moves
+	// their next attempt to now+lease, so no other worker takes them.
+	ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Due, error)
+	// SaveAttempt stores a delivery after an attempt.
+	SaveAttempt(ctx context.Context, d Delivery) error
+	// ListDeliveries returns brandID's deliveries, of endpointID when not
+	// empty, newest first.
+	ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]Delivery, error)
+	// Redeliver makes brandID's delivery id pending and due at now.
+	Redeliver(ctx context.Context, brandID, id string, now time.Time) (Delivery, error)
+}
+
+// Service is what brands do with their endpoints and deliveries.
+type Service struct {
+	Store Store
+	Now   func() time.Time
+	// AllowHTTP accepts plain-http endpoint URLs (for tests and local
+	// development); otherwise an endpoint must be https.
+	AllowHTTP bool
+}
+
+// CreateEndpoint registers url for events of types; the returned secret
+// (whsec_…) signs its deliveries and is shown only here.
+func (s *Service) CreateEndpoint(ctx context.Context, brandID, rawURL string, types []string) (Endpoint, string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && !(s.AllowHTTP && u.Scheme == "http")) {
+		return Endpoint{}, "", metapass.FieldError("url", "must be an absolute https URL")
+	}
+	for i, t := range types {
+		if !slices.Contains(Types, t) {
+			return Endpoint{}, "", metapass.FieldError(fmt.Sprintf("events[%d]", i), "is not an event type")
+		}
+	}
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	e := Endpoint{ID: metapass.NewID("whk"), BrandID: brandID, URL: u.String(), Events: slices.Compact(slices.Sorted(slices.Values(types))),
+		Secret: "whsec_" + base64.StdEncoding.EncodeToString(key), CreatedAt: s.Now().UTC()}
+	if err := s.Store.CreateEndpoint(ctx, e); err != nil {
+		return Endpoint{}, "", fmt.Errorf("create endpoint: %w", err)
+	}
+	return e, e.Secret, nil
+}
+
+// ListEndpoints returns brandID's endpoints, without secrets.
+func (s *Service) ListEndpoints(ctx context.Context, brandID string) ([]Endpoint, error) {
+	return s.Store.ListEndpoints(ctx, brandID)
+}
+
+// DeleteEndpoint stops deliveries to brandID's endpoint id.
+func (s *Service) DeleteEndpoint(ctx context.Context, brandID, id string) error {
+	return s.Store.DeleteEndpoint(ctx, brandID, id)
+}
+
+// ListDeliveries returns brandID's recent deliveries.
+func (s *Service) ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]Delivery, error) {
+	return s.Store.ListDeliveries(ctx, brandID, endpointID, limit)
+}
+
+// Redeliver sends brandID's delivery id again now, whatever its state; its
+// id, and so the receiver's de-duplication, stays the same.
+func (s *Service) Redeliver(ctx context.Context, brandID, id string) (Delivery, error) {
+	return s.Store.Redeliver(ctx, brandID, id, s.Now().UTC())
+}
