@@ -30,6 +30,8 @@ func TestPerksFollowTheChain(t *testing.T) {
 	launch := s.launch(t, admin, nil)
 	s.must(t, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
 	contract := common.HexToAddress(s.waitLaunch(t, admin, launch, "live")["contract_address"].(string))
+	hooks := newReceiver(t)
+	hooks.secret = s.must(t, 201, "POST", "/v1/webhooks", admin, map[string]any{"url": hooks.srv.URL, "events": []string{"pass.transferred"}})["secret"].(string)
 	newPerk := func(title string, body map[string]any) string {
 		body["kind"], body["title"] = "access", title
 		return s.must(t, 201, "POST", "/v1/launches/"+launch+"/perks", admin, body)["id"].(string)
@@ -96,6 +98,13 @@ func TestPerksFollowTheChain(t *testing.T) {
 	s.must(t, 403, "POST", "/v1/perks/"+perWallet+"/redemptions", sellerToken, map[string]any{})
 	if st := status(sellerAddr, perToken); st["reason"] != "not_holding" {
 		t.Fatalf("seller after the sale: %v", st)
+	}
+	if err := s.dispatcher(s.db).Step(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if got := hooks.deliveries(); len(got) != 1 || got[0].event["type"] != "pass.transferred" ||
+		got[0].event["data"].(map[string]any)["from"] != sellerAddr.Hex() || got[0].event["data"].(map[string]any)["to"] != buyerAddr.Hex() {
+		t.Fatalf("transfer webhooks %v (the mint must not be one)", got)
 	}
 	held := s.must(t, 200, "GET", "/v1/wallets/"+buyerAddr.Hex()+"/passes", buyerToken, nil)["data"].([]any)
 	if len(held) != 1 || held[0].(map[string]any)["token_id"] != minted["token_id"] ||

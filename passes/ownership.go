@@ -2,10 +2,15 @@ package passes
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
+
+	"github.com/metapass/metapass"
 )
 
 // Holding says who holds one pass, and since when.
@@ -52,7 +57,9 @@ type LogSource interface {
 
 // WatchedContract is a launch contract whose transfers are indexed.
 type WatchedContract struct {
-	Address string
+	Address  string
+	LaunchID string
+	BrandID  string
 	// Next is the first block not yet indexed for this contract: its deploy
 	// block until indexing reaches it.
 	Next uint64
@@ -72,6 +79,26 @@ type IndexedRange struct {
 	From, To  uint64
 	Blocks    []IndexedBlock
 	Transfers []Transfer // by block and log index
+	// Events tell brands of their passes changing hands; an event's id
+	// derives from its log, so a replay after a reorg repeats the id.
+	Events []metapass.Event
+}
+
+// EventTransferred is the webhook event of a pass changing hands (not a
+// mint or a burn), sent once the indexer records the transfer.
+const EventTransferred = "pass.transferred"
+
+// TransferredPass is the data of a pass.transferred event.
+type TransferredPass struct {
+	LaunchID    string    `json:"launch_id"`
+	ChainID     uint64    `json:"chain_id"`
+	Contract    string    `json:"contract_address"`
+	TokenID     uint64    `json:"token_id"`
+	From        string    `json:"from"`
+	To          string    `json:"to"`
+	BlockNumber uint64    `json:"block_number"`
+	TxHash      string    `json:"tx_hash"`
+	At          time.Time `json:"block_time"`
 }
 
 // HoldingStore answers who holds which pass.
@@ -196,7 +223,7 @@ func (x *Indexer) Step(ctx context.Context) error {
 		if !ok {
 			return nil
 		}
-		if err := x.index(ctx, r); err != nil {
+		if err := x.index(ctx, r, cs); err != nil {
 			return err
 		}
 	}
@@ -233,7 +260,7 @@ func (x *Indexer) nextRange(cs []WatchedContract, head uint64) (IndexedRange, bo
 
 // index reads r's transfers and records them, checking that the chain did
 // not change under the reads.
-func (x *Indexer) index(ctx context.Context, r IndexedRange) error {
+func (x *Indexer) index(ctx context.Context, r IndexedRange, cs []WatchedContract) error {
 	endHash, err := x.src.BlockHash(ctx, r.To)
 	if err != nil {
 		return fmt.Errorf("hash of block %d: %w", r.To, err)
@@ -263,6 +290,19 @@ func (x *Indexer) index(ctx context.Context, r IndexedRange) error {
 		}
 	}
 	r.Transfers = ts
+	launches := map[string]WatchedContract{}
+	for _, c := range cs {
+		launches[strings.ToLower(c.Address)] = c
+	}
+	for _, t := range ts {
+		if c, ok := launches[strings.ToLower(t.Contract)]; ok && t.From != ZeroAddress && t.To != ZeroAddress {
+			e := metapass.NewEvent(EventTransferred, c.BrandID, t.BlockTime, TransferredPass{LaunchID: c.LaunchID, ChainID: x.chainID,
+				Contract: t.Contract, TokenID: t.TokenID, From: t.From, To: t.To, BlockNumber: t.BlockNumber, TxHash: t.TxHash, At: t.BlockTime})
+			sum := sha256.Sum256(fmt.Appendf(nil, "%d/%s/%d", x.chainID, t.TxHash, t.LogIndex))
+			e.ID = "msg_" + hex.EncodeToString(sum[:10])
+			r.Events = append(r.Events, e)
+		}
+	}
 	for _, t := range ts {
 		if n := len(r.Blocks); n == 0 || r.Blocks[n-1].Number != t.BlockNumber {
 			r.Blocks = append(r.Blocks, IndexedBlock{Number: t.BlockNumber, Hash: t.BlockHash})

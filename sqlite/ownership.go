@@ -47,7 +47,7 @@ func (s OwnershipStore) block(ctx context.Context, where string, args ...any) (p
 }
 
 func (s OwnershipStore) WatchedContracts(ctx context.Context, chainID uint64) ([]passes.WatchedContract, error) {
-	rows, err := s.db.r.QueryContext(ctx, `SELECT l.contract, MAX(t.block_number, COALESCE(c.indexed_to + 1, 0))
+	rows, err := s.db.r.QueryContext(ctx, `SELECT l.contract, l.id, l.brand_id, MAX(t.block_number, COALESCE(c.indexed_to + 1, 0))
 		FROM launches l JOIN chain_txs t ON t.id = l.deploy_tx_id
 		LEFT JOIN indexed_contracts c ON c.chain_id = l.chain_id AND c.contract = l.contract
 		WHERE l.chain_id = ? AND t.state = 'confirmed' AND l.contract <> '' ORDER BY l.contract`, chainID)
@@ -58,7 +58,7 @@ func (s OwnershipStore) WatchedContracts(ctx context.Context, chainID uint64) ([
 	var out []passes.WatchedContract
 	for rows.Next() {
 		var c passes.WatchedContract
-		if err := rows.Scan(&c.Address, &c.Next); err != nil {
+		if err := rows.Scan(&c.Address, &c.LaunchID, &c.BrandID, &c.Next); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -92,6 +92,11 @@ func (s OwnershipStore) ApplyRange(ctx context.Context, chainID uint64, r passes
 			if _, err := tx.ExecContext(ctx, `INSERT INTO indexed_contracts (chain_id, contract, indexed_to) VALUES (?, ?, ?)
 				ON CONFLICT (chain_id, contract) DO UPDATE SET indexed_to = excluded.indexed_to`,
 				chainID, checksum(c), r.To); err != nil {
+				return err
+			}
+		}
+		for _, e := range r.Events {
+			if err := emit(ctx, tx, e); err != nil {
 				return err
 			}
 		}

@@ -26,7 +26,10 @@ func emit(ctx context.Context, q querier, e metapass.Event) error {
 	if err != nil {
 		return fmt.Errorf("encode event: %w", err)
 	}
-	_, err = q.ExecContext(ctx, `INSERT INTO outbox (id, brand_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)`,
+	// An event replayed with its id (a transfer indexed again after a
+	// reorg) is recorded once.
+	_, err = q.ExecContext(ctx, `INSERT INTO outbox (id, brand_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`,
 		e.ID, e.BrandID, e.Type, payload, e.At)
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
