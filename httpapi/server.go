@@ -6,9 +6,12 @@ import (
 	"context"
 	_ "embed"
 	"log/slog"
+	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
@@ -16,6 +19,7 @@ import (
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
+	"github.com/metapass/metapass/web"
 	"github.com/metapass/metapass/webhooks"
 )
 
@@ -123,10 +127,33 @@ func (s *Server) App() *fiber.App {
 	v1.Delete("/webhooks/:id", admin, s.deleteWebhook)
 	v1.Post("/webhooks/deliveries/:id/redeliver", admin, s.redeliver)
 
+	// The browser pages (package web) are not API operations: they are
+	// mounted as middleware, which keeps them out of the OpenAPI route list.
+	app.Use("/assets", filesystem.New(filesystem.Config{Root: http.FS(web.Files), PathPrefix: "assets"}))
+	app.Use(webPages)
+
 	app.Use(func(c *fiber.Ctx) error {
 		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())
 	})
 	return app
+}
+
+// pages are the browser pages by route.
+var pages = map[string]string{"/staff": "staff.html", "/wallet": "wallet.html"}
+
+// webPages serves GET /staff and GET /wallet from package web.
+func webPages(c *fiber.Ctx) error {
+	file, ok := pages[strings.TrimSuffix(c.Path(), "/")]
+	if !ok || (c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead) {
+		return c.Next()
+	}
+	page, err := web.Files.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	c.Set(fiber.HeaderCacheControl, "no-cache")
+	return c.Send(page)
 }
 
 func (s *Server) ready(c *fiber.Ctx) error {
