@@ -1,8 +1,10 @@
 package httpapi_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/metapass/metapass/brands"
 )
@@ -70,6 +72,20 @@ func TestCustodialCustomer(t *testing.T) {
 	if st := s.do(t, "POST", path, otherKeys[brands.RoleOrders], map[string]any{"customer_ref": "C-1001"}); st.status != 404 {
 		t.Fatalf("another brand redeeming this perk: %d %s", st.status, st.body)
 	}
+
+	// The backend fetches the customer's entry code; the door admits it.
+	now := time.Now().UTC()
+	ev := s.must(t, 201, "POST", "/v1/events", admin, map[string]any{"name": "Night", "starts_at": now.Add(-time.Minute).Format(time.RFC3339),
+		"ends_at": now.Add(time.Hour).Format(time.RFC3339), "capacity": 10, "launches": []string{launch}})["id"].(string)
+	code := s.must(t, 200, "GET", fmt.Sprintf("/v1/events/%s/entry-code?launch_id=%s&token_id=%d&customer_ref=C-1001", ev, launch, token), orders, nil)
+	if code["holder"] != addr {
+		t.Fatalf("entry code for %v, want the custodial wallet %s", code["holder"], addr)
+	}
+	door := s.must(t, 201, "POST", "/v1/events/"+ev+"/staff-keys", admin, map[string]any{})["secret"].(string)
+	if got := s.must(t, 200, "POST", "/v1/events/"+ev+"/checkins", door, map[string]any{"code": code["code"]}); got["result"] != "admitted" {
+		t.Fatalf("custodial customer's code: %v", got)
+	}
+	s.must(t, 403, "GET", fmt.Sprintf("/v1/events/%s/entry-code?launch_id=%s&token_id=%d&customer_ref=C-2002", ev, launch, token), orders, nil)
 }
 
 // TestCustodialProblems: the customer is named once, by wallet or by
