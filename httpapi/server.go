@@ -139,7 +139,7 @@ func (s *Server) App() *fiber.App {
 }
 
 // pages are the browser pages by route.
-var pages = map[string]string{"/staff": "staff.html", "/wallet": "wallet.html"}
+var pages = map[string]string{"/staff": "staff.html", "/wallet": "wallet.html", "/console": "console.html", "/docs": "docs.html"}
 
 // webPages serves GET /staff and GET /wallet from package web.
 func webPages(c *fiber.Ctx) error {

@@ -28,5 +28,5 @@ import "embed"
 // Files holds staff.html, wallet.html and the assets/ tree (the pages'
 // scripts and styles, and the vendored QR decoder under assets/vendor/).
 //
-//go:embed staff.html wallet.html assets
+//go:embed staff.html wallet.html console.html docs.html assets
 var Files embed.FS

@@ -1,5 +1,5 @@
 // Calls to the metapass API on this page's own origin, and small DOM helpers
-// shared by the staff and wallet pages.
+// shared by the staff, wallet and console pages.
 
 /** An RFC 9457 problem (or a transport failure) from the API. */
 export class Problem extends Error {
@@ -13,6 +13,9 @@ export class Problem extends Error {
     this.field = b.field || '';
     this.rule = b.rule || '';
     this.type = b.type || '';
+    // Every invalid field with its reason ([{name, reason}]); names are JSON
+    // paths such as skus[0].sku.
+    this.invalidParams = Array.isArray(b.invalid_params) ? b.invalid_params : [];
   }
 }
 
