@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/http"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -36,17 +38,21 @@ type Client struct {
 	pass   *contracts.MetaPass
 	// MaxFeePerGas caps what the signer pays per gas; nil means no cap.
 	MaxFeePerGas *big.Int
+	// MaxTipPerGas caps the priority fee per gas; nil means no cap.
+	MaxTipPerGas *big.Int
 }
 
 var _ passes.Chain = (*Client)(nil)
 
-// Dial connects to the JSON-RPC endpoint at url.
-func Dial(ctx context.Context, url string, key *ecdsa.PrivateKey) (*Client, error) {
-	c, err := rpc.DialContext(ctx, url)
+// DialRPC connects to the JSON-RPC endpoint at url. Over HTTP, every
+// request gives up after timeout, so a node that accepts connections but
+// never answers cannot stall a caller.
+func DialRPC(ctx context.Context, url string, timeout time.Duration) (*rpc.Client, error) {
+	c, err := rpc.DialOptions(ctx, url, rpc.WithHTTPClient(&http.Client{Timeout: timeout}))
 	if err != nil {
 		return nil, fmt.Errorf("dial %s: %w", url, err)
 	}
-	return NewClient(ctx, c, key)
+	return c, nil
 }
 
 // NewClient wraps an open JSON-RPC client; it asks the chain for its id.
@@ -76,9 +82,40 @@ func (c *Client) PendingNonce(ctx context.Context) (uint64, error) {
 	return c.eth.PendingNonceAt(ctx, c.from)
 }
 
+// NonceAt is the signer's nonce as of block n.
+func (c *Client) NonceAt(ctx context.Context, n uint64) (uint64, error) {
+	return c.eth.NonceAt(ctx, c.from, new(big.Int).SetUint64(n))
+}
+
 // Head is the latest block number.
 func (c *Client) Head(ctx context.Context) (uint64, error) {
 	return c.eth.BlockNumber(ctx)
+}
+
+// BlockHashes returns the canonical hash of each block of ns ("" for one the
+// chain does not have), asked in one batch.
+func (c *Client) BlockHashes(ctx context.Context, ns []uint64) (map[uint64]string, error) {
+	heads := make([]struct {
+		Hash *common.Hash `json:"hash"`
+	}, len(ns))
+	batch := make([]rpc.BatchElem, len(ns))
+	for i, n := range ns {
+		batch[i] = rpc.BatchElem{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(n), false}, Result: &heads[i]}
+	}
+	if err := c.rpc.BatchCallContext(ctx, batch); err != nil {
+		return nil, err
+	}
+	out := make(map[uint64]string, len(ns))
+	for i, b := range batch {
+		if b.Error != nil {
+			return nil, fmt.Errorf("block %d: %w", ns[i], b.Error)
+		}
+		out[ns[i]] = ""
+		if heads[i].Hash != nil {
+			out[ns[i]] = heads[i].Hash.Hex()
+		}
+	}
+	return out, nil
 }
 
 // SignDeploy signs the deployment of l's pass contract at nonce.
@@ -110,7 +147,8 @@ func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, to
 // node's estimate plus a fifth. A call that would revert yields
 // passes.ErrReverted with the decoded reason; one that needs more gas than a
 // transaction may use (the lower of EIP-7825's cap and 90% of the block gas
-// limit) yields passes.ErrTooMuchGas.
+// limit) yields passes.ErrTooMuchGas; one the signer cannot pay for
+// passes.ErrInsufficientFunds.
 func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, data []byte) (passes.SignedTx, error) {
 	head, err := c.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -120,6 +158,8 @@ func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, dat
 	switch {
 	case err != nil && strings.Contains(err.Error(), "gas required exceeds"):
 		return passes.SignedTx{}, fmt.Errorf("%w: %v", passes.ErrTooMuchGas, err)
+	case err != nil && strings.Contains(strings.ToLower(err.Error()), "insufficient funds"):
+		return passes.SignedTx{}, fmt.Errorf("%w: %v", passes.ErrInsufficientFunds, err)
 	case err != nil:
 		if reason, ok := c.revertReason(err); ok {
 			return passes.SignedTx{}, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
@@ -130,13 +170,54 @@ func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, dat
 	if limit := min(params.MaxTxGas, head.GasLimit/10*9); gas > limit {
 		return passes.SignedTx{}, fmt.Errorf("%w: %d gas wanted, %d allowed", passes.ErrTooMuchGas, gas, limit)
 	}
-	tip, feeCap, err := c.fees(ctx, head)
+	tip, feeCap, err := c.suggest(ctx, head)
 	if err != nil {
 		return passes.SignedTx{}, err
 	}
-	tx, err := types.SignNewTx(c.key, c.signer, &types.DynamicFeeTx{
+	feeCap = capped(feeCap, c.MaxFeePerGas)
+	tip = capped(capped(tip, c.MaxTipPerGas), feeCap)
+	return c.signTx(&types.DynamicFeeTx{
 		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: to, Data: data,
 	})
+}
+
+// Replace signs raw's transaction again at its nonce, with the same call
+// and gas, and both fees raised by an eighth (geth's pool takes a
+// replacement paying 10% more, txpool.pricebump) or to what the node now
+// suggests, whichever is higher. A replacement the operator's caps forbid
+// is passes.ErrFeeCapReached.
+func (c *Client) Replace(ctx context.Context, raw []byte) (passes.SignedTx, error) {
+	var old types.Transaction
+	if err := old.UnmarshalBinary(raw); err != nil {
+		return passes.SignedTx{}, fmt.Errorf("decode transaction: %w", err)
+	}
+	head, err := c.eth.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return passes.SignedTx{}, fmt.Errorf("latest header: %w", err)
+	}
+	tip, feeCap, err := c.suggest(ctx, head)
+	if err != nil {
+		return passes.SignedTx{}, err
+	}
+	bump := func(x *big.Int) *big.Int {
+		return new(big.Int).Add(x, new(big.Int).Add(new(big.Int).Rsh(x, 3), common.Big1))
+	}
+	tip = highest(bump(old.GasTipCap()), capped(tip, c.MaxTipPerGas))
+	feeCap = highest(bump(old.GasFeeCap()), capped(feeCap, c.MaxFeePerGas), tip)
+	switch {
+	case c.MaxTipPerGas != nil && tip.Cmp(c.MaxTipPerGas) > 0:
+		return passes.SignedTx{}, fmt.Errorf("%w: a replacement needs a tip of %s wei per gas, the cap is %s", passes.ErrFeeCapReached, tip, c.MaxTipPerGas)
+	case c.MaxFeePerGas != nil && feeCap.Cmp(c.MaxFeePerGas) > 0:
+		return passes.SignedTx{}, fmt.Errorf("%w: a replacement needs a fee cap of %s wei per gas, the cap is %s", passes.ErrFeeCapReached, feeCap, c.MaxFeePerGas)
+	}
+	return c.signTx(&types.DynamicFeeTx{
+		ChainID: c.id, Nonce: old.Nonce(), GasTipCap: tip, GasFeeCap: feeCap, Gas: old.Gas(), To: old.To(),
+		Value: old.Value(), Data: old.Data(),
+	})
+}
+
+func (c *Client) signTx(data *types.DynamicFeeTx) (passes.SignedTx, error) {
+	tx, err := types.SignNewTx(c.key, c.signer, data)
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("sign: %w", err)
 	}
@@ -144,12 +225,12 @@ func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, dat
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("encode tx: %w", err)
 	}
-	return passes.SignedTx{Hash: tx.Hash().Hex(), Nonce: nonce, Raw: raw}, nil
+	return passes.SignedTx{Hash: tx.Hash().Hex(), Nonce: tx.Nonce(), Raw: raw, GasTipCap: tx.GasTipCap(), GasFeeCap: tx.GasFeeCap()}, nil
 }
 
-// fees returns the node's suggested tip and a fee cap of twice head's base
-// fee plus the tip, both within MaxFeePerGas.
-func (c *Client) fees(ctx context.Context, head *types.Header) (tip, feeCap *big.Int, err error) {
+// suggest returns the node's suggested tip and a fee cap of twice head's
+// base fee plus the tip, uncapped.
+func (c *Client) suggest(ctx context.Context, head *types.Header) (tip, feeCap *big.Int, err error) {
 	if tip, err = c.eth.SuggestGasTipCap(ctx); err != nil {
 		return nil, nil, fmt.Errorf("suggest tip: %w", err)
 	}
@@ -157,14 +238,26 @@ func (c *Client) fees(ctx context.Context, head *types.Header) (tip, feeCap *big
 	if base == nil {
 		base = new(big.Int)
 	}
-	feeCap = new(big.Int).Add(new(big.Int).Mul(base, big.NewInt(2)), tip)
-	if c.MaxFeePerGas != nil && feeCap.Cmp(c.MaxFeePerGas) > 0 {
-		feeCap = new(big.Int).Set(c.MaxFeePerGas)
-		if tip.Cmp(feeCap) > 0 {
-			tip = new(big.Int).Set(feeCap)
+	return tip, new(big.Int).Add(new(big.Int).Mul(base, big.NewInt(2)), tip), nil
+}
+
+// capped is x, or limit when x is above it; a nil limit is none.
+func capped(x, limit *big.Int) *big.Int {
+	if limit != nil && x.Cmp(limit) > 0 {
+		return new(big.Int).Set(limit)
+	}
+	return x
+}
+
+// highest is the highest of xs.
+func highest(xs ...*big.Int) *big.Int {
+	m := xs[0]
+	for _, x := range xs[1:] {
+		if x.Cmp(m) > 0 {
+			m = x
 		}
 	}
-	return tip, feeCap, nil
+	return m
 }
 
 func (c *Client) revertReason(err error) (string, bool) {
@@ -184,23 +277,58 @@ func (c *Client) revertReason(err error) (string, bool) {
 	return "execution reverted: 0x" + common.Bytes2Hex(data), true
 }
 
-// Send broadcasts a signed transaction. A transaction the node already has,
-// or has already mined, is not an error.
+// Send broadcasts a signed transaction. A transaction the node already has
+// is not an error. The node's refusals the minter acts on are told apart:
+// passes.ErrNonceTooLow, ErrInsufficientFunds, ErrUnderpriced (another
+// transaction at the nonce pays as much) and ErrFeeTooLow (a fee cap below
+// the base fee, or a tip below the pool's minimum). Only the node's own
+// JSON-RPC errors are read so: a failure to reach it (a refused connection,
+// a timeout, a 5xx, a malformed answer) is returned as it is, and the
+// transaction may or may not have arrived.
 func (c *Client) Send(ctx context.Context, raw []byte) error {
 	err := c.rpc.CallContext(ctx, nil, "eth_sendRawTransaction", hexutil.Bytes(raw))
-	if err != nil && (strings.Contains(err.Error(), "already known") || strings.Contains(err.Error(), "nonce too low")) {
-		return nil
+	var rerr rpc.Error
+	if err == nil || !errors.As(err, &rerr) {
+		return err
+	}
+	msg := strings.ToLower(rerr.Error())
+	for _, r := range sendRefusals {
+		if strings.Contains(msg, r.text) {
+			if r.err == nil {
+				return nil
+			}
+			return fmt.Errorf("%w: %v", r.err, err)
+		}
 	}
 	return err
 }
 
+// sendRefusals maps what geth and anvil answer eth_sendRawTransaction to
+// the errors the minter acts on (nil: the node has the transaction).
+var sendRefusals = []struct {
+	text string
+	err  error
+}{
+	{"already known", nil},    // geth
+	{"already imported", nil}, // anvil
+	{"nonce too low", passes.ErrNonceTooLow},
+	{"insufficient funds", passes.ErrInsufficientFunds},
+	{"replacement transaction underpriced", passes.ErrUnderpriced},
+	{"less than block base fee", passes.ErrFeeTooLow}, // anvil; geth pools such a transaction until the base fee falls
+	{"transaction underpriced", passes.ErrFeeTooLow},  // below the pool's minimum tip
+}
+
 // Receipt returns the canonical receipt of hash, or nil if it is not mined.
+// A node still indexing transactions cannot tell: passes.ErrIndexing.
 func (c *Client) Receipt(ctx context.Context, hash string) (*passes.Receipt, error) {
 	r, err := c.eth.TransactionReceipt(ctx, common.HexToHash(hash))
-	if errors.Is(err, ethereum.NotFound) || err != nil && strings.Contains(err.Error(), "indexing is in progress") {
-		return nil, nil // not mined, or the node has not indexed it yet
-	}
-	if err != nil {
+	var rerr rpc.Error
+	switch {
+	case errors.Is(err, ethereum.NotFound):
+		return nil, nil
+	case errors.As(err, &rerr) && strings.Contains(rerr.Error(), "indexing is in progress"):
+		return nil, fmt.Errorf("%w: %v", passes.ErrIndexing, err)
+	case err != nil:
 		return nil, err
 	}
 	return &passes.Receipt{

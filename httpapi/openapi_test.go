@@ -986,6 +986,13 @@ func TestOpenAPIResponses(t *testing.T) {
 	t.Run("GET /readyz not ready", func(t *testing.T) {
 		oaCheck(t, d, oaServer(errors.New("database is locked")).App(), oaProbe{op: ops["GET /readyz"], path: "/readyz", want: 503})
 	})
+	t.Run("GET /readyz degraded", func(t *testing.T) {
+		srv := oaServer(nil)
+		srv.Degraded = func(context.Context) map[string]string {
+			return map[string]string{"chain": "unreachable: connection refused", "signer": "waiting_for_funds: fund it"}
+		}
+		oaCheck(t, d, srv.App(), oaProbe{op: ops["GET /readyz"], path: "/readyz", want: 200})
+	})
 }
 
 func oaCheck(t *testing.T, d oaDoc, app *fiber.App, p oaProbe) {

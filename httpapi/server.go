@@ -45,9 +45,14 @@ type Server struct {
 	// Custody, when set, gives the custodial wallets brands' backends act
 	// for by customer reference.
 	Custody passes.Custody
-	// Ready reports whether the database and the chain answer.
+	// Ready reports whether the service can take traffic (the database
+	// answers); an error makes /readyz 503.
 	Ready func(ctx context.Context) error
-	Log   *slog.Logger
+	// Degraded, when set, names what is wrong while the service still
+	// takes traffic (the chain unreachable: orders are accepted and
+	// queue), by component; empty when nothing is.
+	Degraded func(ctx context.Context) map[string]string
+	Log      *slog.Logger
 }
 
 // App returns the Fiber app serving every route.
@@ -162,6 +167,11 @@ func (s *Server) ready(c *fiber.Ctx) error {
 	if err := s.Ready(ctx); err != nil {
 		s.Log.Warn("not ready", slog.Any("err", err))
 		return metapass.Errorf(metapass.EUNAVAILABLE, "not ready: %v", err)
+	}
+	if s.Degraded != nil {
+		if d := s.Degraded(ctx); len(d) > 0 {
+			return c.JSON(fiber.Map{"status": "degraded", "degraded": d})
+		}
 	}
 	return c.JSON(fiber.Map{"status": "ready"})
 }

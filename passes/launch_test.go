@@ -119,6 +119,9 @@ func TestSummarize(t *testing.T) {
 		{p(PassMinted, PassQueued), OrderSubmitted},
 		{p(PassMinted, PassMinted), OrderMinted},
 		{p(PassMinted, PassFailed), OrderFailed},
+		{p(PassMinted, PassWaitingForFunds), OrderWaitingForFunds},
+		{p(PassWaitingForFunds, PassFailed), OrderFailed},
+		{p(PassWaitingForFunds, PassSubmitted), OrderWaitingForFunds},
 		{nil, OrderQueued},
 	}
 	for _, c := range cases {

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
+	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -14,7 +17,11 @@ type Chain interface {
 	ID() uint64
 	// Sender is the signer's address.
 	Sender() string
-	// PendingNonce is the signer's next nonce as the node sees it.
+	// NonceAt is the signer's nonce as of block n: how many of its
+	// transactions the chain holds up to and including n.
+	NonceAt(ctx context.Context, n uint64) (uint64, error)
+	// PendingNonce is the signer's next nonce as the node sees it,
+	// counting the transactions in its pool.
 	PendingNonce(ctx context.Context) (uint64, error)
 	// SignDeploy signs, without sending, the deployment of l's contract,
 	// asking uris for its metadata URIs given the address it will have,
@@ -24,23 +31,50 @@ type Chain interface {
 	// A mint that would revert returns ErrReverted; one too large for a
 	// transaction returns ErrTooMuchGas.
 	SignMint(ctx context.Context, nonce uint64, contract string, to []string, tokenIDs []uint64) (SignedTx, error)
+	// Replace signs raw's transaction again, at its nonce, with both fees
+	// raised enough for a node to take it in raw's place (and to at least
+	// what the node now suggests); ErrFeeCapReached when the operator's
+	// caps leave no room for that.
+	Replace(ctx context.Context, raw []byte) (SignedTx, error)
 	// Send broadcasts a signed transaction; sending one the node already
-	// knows is not an error.
+	// has is not an error. A refusal the minter acts on wraps
+	// ErrNonceTooLow, ErrInsufficientFunds, ErrUnderpriced or ErrFeeTooLow.
 	Send(ctx context.Context, raw []byte) error
 	// Receipt returns the receipt of hash on the canonical chain, or nil
-	// when it is not mined (yet, or any more).
+	// when it is not mined (yet, or any more); ErrIndexing when the node
+	// cannot tell yet.
 	Receipt(ctx context.Context, hash string) (*Receipt, error)
 	// Head is the number of the latest block.
 	Head(ctx context.Context) (uint64, error)
+	// BlockHashes returns the canonical hash of each block of ns, "" for
+	// one the chain does not have (yet, or any more).
+	BlockHashes(ctx context.Context, ns []uint64) (map[uint64]string, error)
 }
 
-// Errors a Chain returns when signing.
+// Errors a Chain returns when signing or sending.
 var (
 	// ErrReverted means the chain would reject (or did reject) a transaction.
 	ErrReverted = errors.New("transaction reverted")
 	// ErrTooMuchGas means a transaction needs more gas than one may use;
 	// a smaller batch may fit.
 	ErrTooMuchGas = errors.New("transaction needs more gas than allowed")
+	// ErrInsufficientFunds means the signer cannot pay for a transaction.
+	ErrInsufficientFunds = errors.New("signer has insufficient funds")
+	// ErrNonceTooLow means the chain already holds a transaction of the
+	// signer at that nonce.
+	ErrNonceTooLow = errors.New("nonce too low")
+	// ErrUnderpriced means the node's pool holds another transaction at
+	// that nonce paying as much or more.
+	ErrUnderpriced = errors.New("replacement transaction underpriced")
+	// ErrFeeTooLow means the node refused a transaction for fees it cannot
+	// include now (a fee cap below the base fee, a tip below its minimum).
+	ErrFeeTooLow = errors.New("fee too low")
+	// ErrFeeCapReached means a replacement would pay more per gas than
+	// the operator's caps allow.
+	ErrFeeCapReached = errors.New("fee cap reached")
+	// ErrIndexing means the node cannot yet tell whether a transaction is
+	// mined: it is still indexing transactions.
+	ErrIndexing = errors.New("node is still indexing transactions")
 )
 
 // SignedTx is a transaction ready to broadcast.
@@ -48,6 +82,8 @@ type SignedTx struct {
 	Hash  string
 	Nonce uint64
 	Raw   []byte
+	// GasTipCap and GasFeeCap are its EIP-1559 fees, in wei per gas.
+	GasTipCap, GasFeeCap *big.Int
 }
 
 // Receipt is what the chain says of a mined transaction.
@@ -67,17 +103,27 @@ const (
 	TxMint   TxKind = "mint"
 )
 
-// ChainTx is a signed transaction as recorded before it is broadcast.
+// ChainTx is one nonce of the signer as recorded before anything is
+// broadcast at it: what it carries, and every signed attempt at it (the
+// first and its fee-bumped replacements), any one of which may be mined.
 type ChainTx struct {
-	ID        int64
-	ChainID   uint64
-	Sender    string
-	Nonce     uint64
-	Hash      string
-	Raw       []byte
+	ID      int64
+	ChainID uint64
+	Sender  string
+	Nonce   uint64
+	// Hash, Raw and the fees are those of the attempt broadcast now, or
+	// of the mined one once it is mined.
+	Hash                 string
+	Raw                  []byte
+	GasTipCap, GasFeeCap *big.Int
+	// Attempts are the hashes of every attempt, oldest first.
+	Attempts  []string
 	Kind      TxKind
 	LaunchID  string
 	CreatedAt time.Time
+	// BlockNumber and BlockHash place a confirmed transaction.
+	BlockNumber uint64
+	BlockHash   string
 }
 
 // MintStore is what the minter needs from storage.
@@ -85,9 +131,12 @@ type MintStore interface {
 	// NextNonce is one past the highest nonce recorded for sender on
 	// chainID, or 0 when none is.
 	NextNonce(ctx context.Context, chainID uint64, sender string) (uint64, error)
-	// PendingTxs lists recorded transactions of chainID not yet confirmed
-	// or failed, by nonce.
+	// PendingTxs lists recorded transactions of chainID not yet confirmed,
+	// failed or dropped, by nonce, with their attempts.
 	PendingTxs(ctx context.Context, chainID uint64) ([]ChainTx, error)
+	// ConfirmedSince lists chainID's confirmed transactions in blocks
+	// above block.
+	ConfirmedSince(ctx context.Context, chainID, block uint64) ([]ChainTx, error)
 	// LaunchesToDeploy lists published launches of chainID with no deploy
 	// transaction recorded.
 	LaunchesToDeploy(ctx context.Context, chainID uint64) ([]Launch, error)
@@ -97,14 +146,33 @@ type MintStore interface {
 	// QueuedPasses returns up to limit queued passes of launchID, oldest
 	// first.
 	QueuedPasses(ctx context.Context, launchID string, limit int) ([]Pass, error)
-	// RecordDeploy stores tx as launchID's deployment to contract.
+	// RecordDeploy stores tx, with its first attempt, as launchID's
+	// deployment to contract.
 	RecordDeploy(ctx context.Context, tx ChainTx, contract string) (int64, error)
-	// RecordMint stores tx and marks passIDs submitted in it.
+	// RecordMint stores tx, with its first attempt, and marks passIDs
+	// submitted in it.
 	RecordMint(ctx context.Context, tx ChainTx, passIDs []int64) (int64, error)
-	// ConfirmTx settles tx with its receipt: a successful deploy makes its
-	// launch live and a successful mint its passes minted; a failed one
-	// returns the launch to draft or fails the passes, with reason.
+	// RecordAttempt stores tx's Hash, Raw and fees as a new attempt at its
+	// nonce, the one broadcast from now on.
+	RecordAttempt(ctx context.Context, tx ChainTx) error
+	// ConfirmTx settles tx with the receipt of its attempt tx.Hash: a
+	// successful deploy makes its launch live and a successful mint its
+	// passes minted; a failed one returns the launch to draft or fails the
+	// passes, with reason.
 	ConfirmTx(ctx context.Context, tx ChainTx, r Receipt, reason string) error
+	// DropTx gives tx up: another transaction took its nonce. Its passes
+	// are queued again; its launch's deployment is to be signed again.
+	DropTx(ctx context.Context, tx ChainTx) error
+	// ReopenTx puts a confirmed tx whose block left the canonical chain
+	// back in flight: its passes are submitted again, its launch's
+	// contract unconfirmed.
+	ReopenTx(ctx context.Context, tx ChainTx) error
+	// HoldForFunds marks chainID's queued passes, and those txID carries
+	// (0 for none), waiting for funds.
+	HoldForFunds(ctx context.Context, chainID uint64, txID int64) error
+	// ReleaseFunds puts chainID's passes waiting for funds back: submitted
+	// when a transaction carries them, else queued.
+	ReleaseFunds(ctx context.Context, chainID uint64) error
 	// FailPasses marks passes failed before any transaction carried them.
 	FailPasses(ctx context.Context, passIDs []int64, reason string) error
 	// FailDeploy returns a deploying launch to draft with reason.
@@ -124,9 +192,20 @@ type MinterConfig struct {
 	// Poll is how often the minter looks for work and receipts without
 	// being notified. Defaults to 500ms.
 	Poll time.Duration
+	// MaxBackoff bounds the wait between rounds that fail (the chain
+	// unreachable, a malformed answer), which doubles from Poll.
+	// Defaults to 10s.
+	MaxBackoff time.Duration
 	// Rebroadcast is how long a sent transaction may stay unmined before
 	// it is sent again. Defaults to 10s.
 	Rebroadcast time.Duration
+	// ReplaceAfter is how many blocks the lowest unmined nonce may wait
+	// before its transaction is replaced with higher fees. Defaults to 3.
+	ReplaceAfter uint64
+	// ReorgWindow is how many blocks below the head confirmed
+	// transactions are watched for leaving the canonical chain.
+	// Defaults to 64.
+	ReorgWindow uint64
 	// BaseURL is this service's public URL, under which token and contract
 	// metadata are served.
 	BaseURL string
@@ -145,27 +224,66 @@ func (c MinterConfig) withDefaults() MinterConfig {
 	if c.Poll <= 0 {
 		c.Poll = 500 * time.Millisecond
 	}
+	if c.MaxBackoff <= 0 {
+		c.MaxBackoff = 10 * time.Second
+	}
 	if c.Rebroadcast <= 0 {
 		c.Rebroadcast = 10 * time.Second
+	}
+	if c.ReplaceAfter == 0 {
+		c.ReplaceAfter = 3
+	}
+	if c.ReorgWindow == 0 {
+		c.ReorgWindow = 64
 	}
 	return c
 }
 
-// Minter carries queued passes onto the chain. Every transaction is signed,
-// recorded, and only then broadcast; after a restart the recorded ones are
-// broadcast again with their original nonce, so a pass is minted at most
-// once, and the minter keeps at it until it is, so at least once.
+// MinterStatus is the minter's health, for readiness reports.
+type MinterStatus struct {
+	// Err is why the last round failed (the chain unreachable, a
+	// malformed answer), nil when it succeeded; Since is when rounds
+	// started failing.
+	Err   error
+	Since time.Time
+	// WaitingForFunds is set while the signer cannot pay for its
+	// transactions.
+	WaitingForFunds bool
+	// Stuck says why the lowest unmined transaction cannot be replaced
+	// (the operator's fee caps), empty when nothing is.
+	Stuck string
+}
+
+// Minter carries queued passes onto the chain, exactly once:
+//
+//   - At most once: every transaction is signed and recorded, with the
+//     passes it carries, before it is broadcast, and after a restart the
+//     recorded one is broadcast again. A pass goes under a new nonce only
+//     when its old nonce is final on chain with none of its attempts mined.
+//   - At least once: an unmined transaction is re-broadcast, and replaced
+//     at its nonce with higher fees when it holds the line too long; a
+//     transaction whose block leaves the canonical chain is back in flight;
+//     a signer that cannot pay puts its passes in waiting_for_funds until
+//     it can.
 type Minter struct {
-	store  MintStore
-	chain  Chain
-	cfg    MinterConfig
-	log    *slog.Logger
-	now    func() time.Time
-	wake   chan struct{}
-	nonce  uint64
-	synced bool
-	sentAt map[string]time.Time // tx hash → last broadcast by this process
-	fits   map[string]int       // launch id → largest batch known to fit in a transaction
+	store MintStore
+	chain Chain
+	cfg   MinterConfig
+	log   *slog.Logger
+	now   func() time.Time
+	wake  chan struct{}
+
+	nonce   uint64
+	synced  bool
+	broke   bool                 // the signer cannot pay
+	sentAt  map[string]time.Time // tx hash → last broadcast by this process
+	fits    map[string]int       // launch id → largest batch known to fit in a transaction
+	line    map[int64]uint64     // tx id → head when it became the lowest unmined nonce, or was last replaced
+	refused map[int64]bool       // tx id → the node refused its attempt for its fees
+	stuck   int64                // id of the tx the fee caps keep from being replaced, 0 for none
+
+	mu     sync.Mutex
+	status MinterStatus
 }
 
 // NewMinter returns a minter; Run starts it.
@@ -173,6 +291,7 @@ func NewMinter(store MintStore, chain Chain, cfg MinterConfig, log *slog.Logger)
 	return &Minter{
 		store: store, chain: chain, cfg: cfg.withDefaults(), log: log, now: time.Now,
 		wake: make(chan struct{}, 1), sentAt: map[string]time.Time{}, fits: map[string]int{},
+		line: map[int64]uint64{}, refused: map[int64]bool{},
 	}
 }
 
@@ -184,37 +303,107 @@ func (m *Minter) Notify() {
 	}
 }
 
-// Run works until ctx is done.
+// Status reports the minter's health. Safe for concurrent use.
+func (m *Minter) Status() MinterStatus {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.status
+}
+
+// Run works until ctx is done. A failing round is retried after a backoff
+// that doubles up to MaxBackoff; notifications do not cut it short.
 func (m *Minter) Run(ctx context.Context) {
-	t := time.NewTicker(m.cfg.Poll)
-	defer t.Stop()
+	fails := 0
 	for {
-		if err := m.Step(ctx); err != nil && ctx.Err() == nil {
-			m.log.Warn("minter step", slog.Any("err", err))
+		err := m.Step(ctx)
+		if ctx.Err() != nil {
+			return
 		}
+		m.report(err)
+		wait, wake := m.cfg.Poll, m.wake
+		if err != nil {
+			fails++
+			wait, wake = backoff(m.cfg.Poll, m.cfg.MaxBackoff, fails), nil
+			m.log.Warn("minter step", slog.Any("err", err), slog.Int("failures", fails), slog.Duration("retry_in", wait))
+		} else {
+			fails = 0
+		}
+		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			return
 		case <-t.C:
-		case <-m.wake:
+		case <-wake:
+			t.Stop()
 		}
 	}
 }
 
-// Step does one round of work: settle or re-send what is in flight, then
-// deploy published launches and mint queued passes.
+// backoff is base doubled for each of fails past the first, at most limit,
+// less up to a quarter of jitter.
+func backoff(base, limit time.Duration, fails int) time.Duration {
+	d := base
+	for i := 1; i < fails && d < limit; i++ {
+		d *= 2
+	}
+	d = min(d, limit)
+	return d - rand.N(d/4+1)
+}
+
+func (m *Minter) report(err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	switch {
+	case err == nil:
+		m.status.Err, m.status.Since = nil, time.Time{}
+	case m.status.Err == nil:
+		m.status.Err, m.status.Since = err, m.now()
+	default:
+		m.status.Err = err
+	}
+	m.status.WaitingForFunds = m.broke
+}
+
+// setStuck records that the fee caps keep tx from being replaced (why), or
+// with why empty that they no longer do.
+func (m *Minter) setStuck(txID int64, why string) {
+	if why == "" && m.stuck != txID {
+		return
+	}
+	m.stuck = txID
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.status.Stuck = why
+}
+
+// Step does one round of work: re-check recently confirmed transactions,
+// settle, re-send or replace what is in flight, then deploy published
+// launches and mint queued passes.
 func (m *Minter) Step(ctx context.Context) error {
 	if !m.synced {
-		if err := m.syncNonce(ctx); err != nil {
+		if err := m.reconcile(ctx); err != nil {
 			return err
 		}
 	}
-	inFlight, err := m.settle(ctx)
+	head, err := m.chain.Head(ctx)
+	if err != nil {
+		return fmt.Errorf("head: %w", err)
+	}
+	if err := m.watch(ctx, head); err != nil {
+		return err
+	}
+	inFlight, err := m.settle(ctx, head)
 	if err != nil {
 		return err
 	}
 	room := m.cfg.MaxInFlight - inFlight
-	if room <= 0 {
+	if m.broke {
+		// Waiting for funds: one transaction in flight finds out when the
+		// signer can pay again.
+		room = 1 - inFlight
+	}
+	if room <= 0 || !m.synced {
 		return nil
 	}
 	deployed, err := m.deploy(ctx, room)
@@ -224,10 +413,21 @@ func (m *Minter) Step(ctx context.Context) error {
 	return m.mint(ctx, room-deployed)
 }
 
-// syncNonce starts from whichever is higher: the chain's pending nonce or
-// one past the last nonce recorded here.
-func (m *Minter) syncNonce(ctx context.Context) error {
-	onChain, err := m.chain.PendingNonce(ctx)
+// reconcile takes the next nonce from this service's record, raised to the
+// chain's latest nonce when another sender used the key. It never takes the
+// node's pending nonce: transactions in a pool may yet be dropped, and a
+// nonce skipped for them would leave a gap that stalls every later one.
+// Recorded nonces the node lost are filled by settle re-broadcasting them.
+func (m *Minter) reconcile(ctx context.Context) error {
+	head, err := m.chain.Head(ctx)
+	if err != nil {
+		return fmt.Errorf("head: %w", err)
+	}
+	latest, err := m.chain.NonceAt(ctx, head)
+	if err != nil {
+		return fmt.Errorf("latest nonce: %w", err)
+	}
+	pending, err := m.chain.PendingNonce(ctx)
 	if err != nil {
 		return fmt.Errorf("pending nonce: %w", err)
 	}
@@ -235,13 +435,71 @@ func (m *Minter) syncNonce(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("recorded nonce: %w", err)
 	}
-	m.nonce, m.synced = max(onChain, recorded), true
+	if !m.broke {
+		// Passes a previous run held for funds are released; the next
+		// broadcast finds out whether the signer can pay now.
+		if err := m.store.ReleaseFunds(ctx, m.chain.ID()); err != nil {
+			return fmt.Errorf("release funds: %w", err)
+		}
+	}
+	m.nonce, m.synced = max(recorded, latest), true
+	if latest > recorded {
+		m.log.Warn("the chain holds transactions of the signer this service did not record",
+			slog.Uint64("chain_nonce", latest), slog.Uint64("recorded_next", recorded))
+	}
+	if pending > m.nonce {
+		m.log.Warn("the node's pool holds transactions of the signer this service did not record; the next ones compete with them",
+			slog.Uint64("pending_nonce", pending), slog.Uint64("next_nonce", m.nonce))
+	}
+	m.log.Info("nonce reconciled", slog.Uint64("next", m.nonce), slog.Uint64("recorded_next", recorded),
+		slog.Uint64("chain_latest", latest), slog.Uint64("chain_pending", pending))
 	return nil
 }
 
-// settle checks every pending transaction: final ones are confirmed,
-// unmined ones re-sent when due. It returns how many remain in flight.
-func (m *Minter) settle(ctx context.Context) (int, error) {
+// watch re-checks the transactions confirmed within ReorgWindow blocks of
+// head: one whose block is no longer canonical goes back in flight, and
+// settle finds it mined again or broadcasts it again (its nonce is free
+// again too).
+func (m *Minter) watch(ctx context.Context, head uint64) error {
+	var from uint64
+	if head > m.cfg.ReorgWindow {
+		from = head - m.cfg.ReorgWindow
+	}
+	txs, err := m.store.ConfirmedSince(ctx, m.chain.ID(), from)
+	if err != nil || len(txs) == 0 {
+		return err
+	}
+	var blocks []uint64
+	seen := map[uint64]bool{}
+	for _, tx := range txs {
+		if !seen[tx.BlockNumber] {
+			seen[tx.BlockNumber] = true
+			blocks = append(blocks, tx.BlockNumber)
+		}
+	}
+	hashes, err := m.chain.BlockHashes(ctx, blocks)
+	if err != nil {
+		return fmt.Errorf("block hashes: %w", err)
+	}
+	for _, tx := range txs {
+		if hashes[tx.BlockNumber] == tx.BlockHash {
+			continue
+		}
+		if err := m.store.ReopenTx(ctx, tx); err != nil {
+			return fmt.Errorf("reopen %s: %w", tx.Hash, err)
+		}
+		delete(m.sentAt, tx.Hash)
+		m.log.Warn("transaction left the canonical chain; back in flight", slog.String("kind", string(tx.Kind)),
+			slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce), slog.Uint64("block", tx.BlockNumber),
+			slog.String("block_hash", tx.BlockHash), slog.String("canonical_hash", hashes[tx.BlockNumber]))
+	}
+	return nil
+}
+
+// settle checks every pending transaction: one mined at the confirmation
+// depth is confirmed; one whose nonce another transaction took for good is
+// dropped; the rest are pushed on. It returns how many remain in flight.
+func (m *Minter) settle(ctx context.Context, head uint64) (int, error) {
 	pending, err := m.store.PendingTxs(ctx, m.chain.ID())
 	if err != nil {
 		return 0, fmt.Errorf("pending txs: %w", err)
@@ -249,50 +507,213 @@ func (m *Minter) settle(ctx context.Context) (int, error) {
 	if len(pending) == 0 {
 		return 0, nil
 	}
-	head, err := m.chain.Head(ctx)
+	// The signer's nonces are read before the receipts: a nonce the chain
+	// had consumed by then, with none of its attempts mined now, was taken
+	// by a transaction this service did not sign.
+	latest, err := m.chain.NonceAt(ctx, head)
 	if err != nil {
-		return len(pending), fmt.Errorf("head: %w", err)
+		return len(pending), fmt.Errorf("latest nonce: %w", err)
+	}
+	final := latest // the nonce as of the deepest block counted final
+	switch {
+	case head+1 < m.cfg.Confirmations:
+		final = 0
+	case m.cfg.Confirmations > 1:
+		if final, err = m.chain.NonceAt(ctx, head+1-m.cfg.Confirmations); err != nil {
+			return len(pending), fmt.Errorf("final nonce: %w", err)
+		}
 	}
 	inFlight := 0
 	for _, tx := range pending {
-		r, err := m.chain.Receipt(ctx, tx.Hash)
+		mined, r, sure, err := m.receipt(ctx, tx)
 		if err != nil {
-			return len(pending), fmt.Errorf("receipt %s: %w", tx.Hash, err)
+			return len(pending), err
 		}
-		if r == nil || head+1 < r.BlockNumber+m.cfg.Confirmations {
-			inFlight++
-			if r == nil {
-				m.send(ctx, tx)
+		switch {
+		case r != nil && head+1 >= r.BlockNumber+m.cfg.Confirmations:
+			if err := m.confirm(ctx, mined, *r); err != nil {
+				return len(pending), err
 			}
-			continue
+		case r != nil:
+			inFlight++
+		case tx.Nonce < final && sure:
+			if err := m.drop(ctx, tx); err != nil {
+				return len(pending), err
+			}
+		case tx.Nonce < latest:
+			inFlight++ // taken by another transaction, not final yet
+		default:
+			inFlight++
+			if err := m.push(ctx, tx, head, tx.Nonce == latest); err != nil {
+				return len(pending), err
+			}
 		}
-		reason := ""
-		if !r.Success {
-			reason = fmt.Sprintf("%s transaction %s reverted in block %d", tx.Kind, tx.Hash, r.BlockNumber)
-		}
-		if err := m.store.ConfirmTx(ctx, tx, *r, reason); err != nil {
-			return len(pending), fmt.Errorf("confirm %s: %w", tx.Hash, err)
-		}
-		delete(m.sentAt, tx.Hash)
-		m.log.Info("transaction final", slog.String("kind", string(tx.Kind)), slog.String("tx", tx.Hash),
-			slog.Uint64("nonce", tx.Nonce), slog.Uint64("block", r.BlockNumber), slog.Bool("success", r.Success),
-			slog.Uint64("gas_used", r.GasUsed))
 	}
 	return inFlight, nil
 }
 
-// send broadcasts tx unless this process sent it within the rebroadcast
-// interval. Failures are logged; the next round tries again.
-func (m *Minter) send(ctx context.Context, tx ChainTx) {
-	if last, ok := m.sentAt[tx.Hash]; ok && m.now().Sub(last) < m.cfg.Rebroadcast {
-		return
+// receipt looks for a mined attempt of tx, newest first, and returns tx as
+// that attempt with its receipt. A nil receipt means none is mined, for
+// sure unless the node is still indexing.
+func (m *Minter) receipt(ctx context.Context, tx ChainTx) (mined ChainTx, r *Receipt, sure bool, err error) {
+	sure = true
+	for i := len(tx.Attempts) - 1; i >= 0; i-- {
+		r, err := m.chain.Receipt(ctx, tx.Attempts[i])
+		if errors.Is(err, ErrIndexing) {
+			sure = false
+			continue
+		}
+		if err != nil {
+			return tx, nil, false, fmt.Errorf("receipt %s: %w", tx.Attempts[i], err)
+		}
+		if r != nil {
+			tx.Hash = tx.Attempts[i]
+			return tx, r, true, nil
+		}
 	}
-	if err := m.chain.Send(ctx, tx.Raw); err != nil {
-		m.log.Warn("broadcast", slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce), slog.Any("err", err))
-		return
-	}
-	m.sentAt[tx.Hash] = m.now()
+	return tx, nil, sure, nil
 }
+
+func (m *Minter) confirm(ctx context.Context, tx ChainTx, r Receipt) error {
+	reason := ""
+	if !r.Success {
+		reason = fmt.Sprintf("%s transaction %s reverted in block %d", tx.Kind, tx.Hash, r.BlockNumber)
+	}
+	if err := m.store.ConfirmTx(ctx, tx, r, reason); err != nil {
+		return fmt.Errorf("confirm %s: %w", tx.Hash, err)
+	}
+	m.forget(tx)
+	m.log.Info("transaction final", slog.String("kind", string(tx.Kind)), slog.String("tx", tx.Hash),
+		slog.Uint64("nonce", tx.Nonce), slog.Int("attempts", len(tx.Attempts)), slog.Uint64("block", r.BlockNumber),
+		slog.Bool("success", r.Success), slog.Uint64("gas_used", r.GasUsed))
+	return nil
+}
+
+// drop gives tx up: its nonce is final on chain and none of its attempts
+// is mined, so a transaction this service did not sign took it. Its passes
+// never landed; they are queued again and go out under a new nonce.
+func (m *Minter) drop(ctx context.Context, tx ChainTx) error {
+	if err := m.store.DropTx(ctx, tx); err != nil {
+		return fmt.Errorf("drop %s: %w", tx.Hash, err)
+	}
+	m.forget(tx)
+	m.log.Warn("another transaction took the nonce; its passes are queued again", slog.String("kind", string(tx.Kind)),
+		slog.String("launch_id", tx.LaunchID), slog.Uint64("nonce", tx.Nonce), slog.Any("attempts", tx.Attempts))
+	return nil
+}
+
+func (m *Minter) forget(tx ChainTx) {
+	for _, h := range tx.Attempts {
+		delete(m.sentAt, h)
+	}
+	delete(m.line, tx.ID)
+	delete(m.refused, tx.ID)
+	m.setStuck(tx.ID, "")
+}
+
+// push keeps an unmined transaction moving. The lowest unmined nonce
+// (lowest) holds the line for every later one: once it has waited
+// ReplaceAfter blocks there, or at once when the node refused it for its
+// fees, it is replaced at the same nonce with higher fees. Otherwise its
+// latest attempt is broadcast again when due.
+func (m *Minter) push(ctx context.Context, tx ChainTx, head uint64, lowest bool) error {
+	if _, ok := m.line[tx.ID]; lowest && !ok {
+		m.line[tx.ID] = head
+	}
+	if since, ok := m.line[tx.ID]; m.refused[tx.ID] || lowest && ok && head >= since+m.cfg.ReplaceAfter {
+		var err error
+		if tx, err = m.replace(ctx, tx, head); err != nil {
+			return err
+		}
+	}
+	return m.send(ctx, tx)
+}
+
+// replace signs tx again with bumped fees and records the new attempt
+// before it is broadcast; every attempt stays tracked until one is mined.
+func (m *Minter) replace(ctx context.Context, tx ChainTx, head uint64) (ChainTx, error) {
+	// The next try, if this one fails, is ReplaceAfter blocks away.
+	m.line[tx.ID] = head
+	delete(m.refused, tx.ID)
+	stx, err := m.chain.Replace(ctx, tx.Raw)
+	if errors.Is(err, ErrFeeCapReached) {
+		m.setStuck(tx.ID, fmt.Sprintf("%s transaction %s at nonce %d is not mined and cannot be replaced: %v", tx.Kind, tx.Hash, tx.Nonce, err))
+		m.log.Warn("transaction stuck; raise the fee caps", slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce), slog.Any("err", err))
+		return tx, nil
+	}
+	if err != nil {
+		m.log.Warn("replace", slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce), slog.Any("err", err))
+		return tx, nil
+	}
+	m.setStuck(tx.ID, "")
+	next := tx
+	next.Hash, next.Raw, next.GasTipCap, next.GasFeeCap = stx.Hash, stx.Raw, stx.GasTipCap, stx.GasFeeCap
+	next.Attempts = append(tx.Attempts[:len(tx.Attempts):len(tx.Attempts)], stx.Hash)
+	if err := m.store.RecordAttempt(ctx, next); err != nil {
+		return tx, fmt.Errorf("record attempt of nonce %d: %w", tx.Nonce, err)
+	}
+	m.log.Info("replacing transaction", slog.String("kind", string(tx.Kind)), slog.Uint64("nonce", tx.Nonce),
+		slog.String("replaced", tx.Hash), slog.String("tx", next.Hash), slog.Int("attempt", len(next.Attempts)),
+		slog.Any("fee_cap", tx.GasFeeCap), slog.Any("new_fee_cap", next.GasFeeCap),
+		slog.Any("tip_cap", tx.GasTipCap), slog.Any("new_tip_cap", next.GasTipCap))
+	return next, nil
+}
+
+// send broadcasts tx's latest attempt unless this process sent it within
+// the rebroadcast interval. The node's refusals are acted on: a signer
+// that cannot pay holds the passes for funds (and a later success releases
+// them), fees refused get the transaction replaced, a nonce too low has
+// the nonce reconciled. Other failures are logged; the next round tries
+// again. Only storage failures are returned.
+func (m *Minter) send(ctx context.Context, tx ChainTx) error {
+	if last, ok := m.sentAt[tx.Hash]; ok && m.now().Sub(last) < m.cfg.Rebroadcast {
+		return nil
+	}
+	err := m.chain.Send(ctx, tx.Raw)
+	switch {
+	case err == nil:
+		m.sentAt[tx.Hash] = m.now()
+		if m.broke {
+			return m.releaseFunds(ctx)
+		}
+		return nil
+	case errors.Is(err, ErrInsufficientFunds):
+		return m.holdForFunds(ctx, tx.ID, err)
+	case errors.Is(err, ErrFeeTooLow):
+		m.refused[tx.ID] = true
+	case errors.Is(err, ErrNonceTooLow):
+		m.synced = false
+	}
+	m.log.Warn("broadcast", slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce), slog.Any("err", err))
+	return nil
+}
+
+// holdForFunds records that the signer cannot pay: chainID's queued passes,
+// and those txID carries, wait for funds, and nothing new is signed while
+// a transaction is in flight to find out when the signer can pay again.
+func (m *Minter) holdForFunds(ctx context.Context, txID int64, cause error) error {
+	if err := m.store.HoldForFunds(ctx, m.chain.ID(), txID); err != nil {
+		return fmt.Errorf("hold for funds: %w", err)
+	}
+	if !m.broke {
+		m.log.Warn("the signer cannot pay; passes wait for funds", slog.String("signer", m.chain.Sender()), slog.Any("err", cause))
+	}
+	m.broke = true
+	return nil
+}
+
+func (m *Minter) releaseFunds(ctx context.Context) error {
+	if err := m.store.ReleaseFunds(ctx, m.chain.ID()); err != nil {
+		return fmt.Errorf("release funds: %w", err)
+	}
+	m.broke = false
+	m.log.Info("the signer can pay again; passes go on", slog.String("signer", m.chain.Sender()))
+	return nil
+}
+
+// halted says whether signing must stop for this round: the signer cannot
+// pay, or the nonce needs reconciling.
+func (m *Minter) halted() bool { return m.broke || !m.synced }
 
 func (m *Minter) deploy(ctx context.Context, room int) (int, error) {
 	ls, err := m.store.LaunchesToDeploy(ctx, m.chain.ID())
@@ -307,13 +728,15 @@ func (m *Minter) deploy(ctx context.Context, room int) (int, error) {
 		stx, contract, err := m.chain.SignDeploy(ctx, m.nonce, l, func(contract string) (string, string) {
 			return MetadataURIs(m.cfg.BaseURL, l.ChainID, contract)
 		})
-		if errors.Is(err, ErrReverted) {
+		switch {
+		case errors.Is(err, ErrReverted):
 			if err := m.store.FailDeploy(ctx, l.ID, err.Error()); err != nil {
 				return n, err
 			}
 			continue
-		}
-		if err != nil {
+		case errors.Is(err, ErrInsufficientFunds):
+			return n, m.holdForFunds(ctx, 0, err)
+		case err != nil:
 			return n, fmt.Errorf("sign deploy of %s: %w", l.ID, err)
 		}
 		tx := m.newTx(stx, TxDeploy, l.ID)
@@ -324,7 +747,9 @@ func (m *Minter) deploy(ctx context.Context, room int) (int, error) {
 		n++
 		m.log.Info("deploying launch", slog.String("launch_id", l.ID), slog.String("contract", contract),
 			slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
-		m.send(ctx, tx)
+		if err := m.send(ctx, tx); err != nil || m.halted() {
+			return n, err
+		}
 	}
 	return n, nil
 }
@@ -357,6 +782,9 @@ func (m *Minter) mint(ctx context.Context, room int) error {
 			if sent {
 				room--
 			}
+			if m.halted() {
+				return nil
+			}
 		}
 	}
 	return nil
@@ -364,7 +792,8 @@ func (m *Minter) mint(ctx context.Context, room int) error {
 
 // mintBatch signs, records and sends one mint of ps. It reports whether a
 // transaction was sent; passes whose mint would revert are failed instead,
-// and a batch too large for one transaction is left queued for smaller ones.
+// a batch too large for one transaction is left queued for smaller ones,
+// and a signer that cannot pay holds them for funds.
 func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, error) {
 	to, ids, pids := make([]string, len(ps)), make([]uint64, len(ps)), make([]int64, len(ps))
 	for i, p := range ps {
@@ -376,12 +805,15 @@ func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, erro
 		m.log.Info("batch too large for one transaction", slog.String("launch_id", l.ID), slog.Int("passes", len(ps)), slog.Int("next", len(ps)/2))
 		return false, nil
 	}
+	if errors.Is(err, ErrInsufficientFunds) {
+		return false, m.holdForFunds(ctx, 0, err)
+	}
 	if errors.Is(err, ErrReverted) {
 		if len(ps) > 1 {
 			// Find the offending passes: mint the halves on their own.
 			half := len(ps) / 2
 			a, err := m.mintBatch(ctx, l, ps[:half])
-			if err != nil {
+			if err != nil || m.halted() {
 				return a, err
 			}
 			b, err := m.mintBatch(ctx, l, ps[half:])
@@ -400,8 +832,7 @@ func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, erro
 	m.nonce++
 	m.log.Info("minting", slog.String("launch_id", l.ID), slog.Int("passes", len(ps)),
 		slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
-	m.send(ctx, tx)
-	return true, nil
+	return true, m.send(ctx, tx)
 }
 
 // MetadataURIs returns the token base URI (the token id is appended) and
@@ -414,6 +845,7 @@ func MetadataURIs(baseURL string, chainID uint64, contract string) (tokenBase, c
 func (m *Minter) newTx(stx SignedTx, kind TxKind, launchID string) ChainTx {
 	return ChainTx{
 		ChainID: m.chain.ID(), Sender: m.chain.Sender(), Nonce: stx.Nonce, Hash: stx.Hash, Raw: stx.Raw,
+		GasTipCap: stx.GasTipCap, GasFeeCap: stx.GasFeeCap, Attempts: []string{stx.Hash},
 		Kind: kind, LaunchID: launchID, CreatedAt: m.now().UTC(),
 	}
 }

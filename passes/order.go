@@ -10,12 +10,14 @@ import (
 // OrderState summarizes the states of an order's passes.
 type OrderState string
 
-// Order states: queued → submitted → minted | failed.
+// Order states: queued → submitted → minted | failed, and
+// waiting_for_funds while the signer cannot pay.
 const (
-	OrderQueued    OrderState = "queued"
-	OrderSubmitted OrderState = "submitted"
-	OrderMinted    OrderState = "minted"
-	OrderFailed    OrderState = "failed"
+	OrderQueued          OrderState = "queued"
+	OrderSubmitted       OrderState = "submitted"
+	OrderWaitingForFunds OrderState = "waiting_for_funds"
+	OrderMinted          OrderState = "minted"
+	OrderFailed          OrderState = "failed"
 )
 
 // PassState is where one pass is on its way to the chain.
@@ -27,6 +29,9 @@ const (
 	PassSubmitted PassState = "submitted" // carried by a signed, recorded transaction
 	PassMinted    PassState = "minted"    // its mint transaction is confirmed
 	PassFailed    PassState = "failed"    // its mint could not happen; see FailReason
+	// PassWaitingForFunds: the signer cannot pay for its transaction; it
+	// goes on by itself once the signer is funded.
+	PassWaitingForFunds PassState = "waiting_for_funds"
 )
 
 // OrderRequest is a brand's purchase that earns passes for a wallet.
@@ -83,9 +88,10 @@ type Pass struct {
 }
 
 // summarize derives the order's state from its passes: failed if any failed,
-// minted when all are, submitted once any is on its way, queued otherwise.
+// minted when all are, waiting_for_funds if any waits for the signer's
+// funds, submitted once any is on its way, queued otherwise.
 func summarize(ps []Pass) OrderState {
-	minted, submitted := 0, 0
+	minted, submitted, waiting := 0, 0, false
 	for _, p := range ps {
 		switch p.State {
 		case PassFailed:
@@ -94,11 +100,15 @@ func summarize(ps []Pass) OrderState {
 			minted++
 		case PassSubmitted:
 			submitted++
+		case PassWaitingForFunds:
+			waiting = true
 		}
 	}
 	switch {
 	case len(ps) > 0 && minted == len(ps):
 		return OrderMinted
+	case waiting:
+		return OrderWaitingForFunds
 	case minted+submitted > 0:
 		return OrderSubmitted
 	}

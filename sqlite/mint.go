@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 
@@ -19,22 +20,77 @@ func (s PassStore) NextNonce(ctx context.Context, chainID uint64, sender string)
 	return uint64(n.Int64) + 1, nil
 }
 
-func (s PassStore) PendingTxs(ctx context.Context, chainID uint64) ([]passes.ChainTx, error) {
-	rows, err := s.db.r.QueryContext(ctx, `SELECT id, chain_id, sender, nonce, hash, raw, kind, launch_id, created_at
-		FROM chain_txs WHERE chain_id = ? AND state = 'pending' ORDER BY nonce`, chainID)
+const txColumns = `t.id, t.chain_id, t.sender, t.nonce, t.hash, t.raw, a.gas_tip_cap, a.gas_fee_cap, t.kind, t.launch_id,
+	t.created_at, COALESCE(t.block_number, 0), COALESCE(t.block_hash, '')`
+
+const txFrom = ` FROM chain_txs t LEFT JOIN tx_attempts a ON a.hash = t.hash `
+
+// queryTxs lists the recorded transactions t matching cond, by nonce, with
+// every attempt's hash.
+func (s PassStore) queryTxs(ctx context.Context, cond string, args ...any) ([]passes.ChainTx, error) {
+	rows, err := s.db.r.QueryContext(ctx, `SELECT `+txColumns+txFrom+`WHERE `+cond+` ORDER BY t.nonce`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []passes.ChainTx
+	byID := map[int64]int{}
+	for rows.Next() {
+		var t passes.ChainTx
+		var tip, feeCap sql.NullString
+		if err := rows.Scan(&t.ID, &t.ChainID, &t.Sender, &t.Nonce, &t.Hash, &t.Raw, &tip, &feeCap, &t.Kind, &t.LaunchID,
+			&t.CreatedAt, &t.BlockNumber, &t.BlockHash); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		t.GasTipCap, t.GasFeeCap = wei(tip), wei(feeCap)
+		byID[t.ID] = len(out)
+		out = append(out, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	rows, err = s.db.r.QueryContext(ctx, `SELECT a.tx_id, a.hash FROM tx_attempts a JOIN chain_txs t ON t.id = a.tx_id
+		WHERE `+cond+` ORDER BY a.id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []passes.ChainTx
 	for rows.Next() {
-		var t passes.ChainTx
-		if err := rows.Scan(&t.ID, &t.ChainID, &t.Sender, &t.Nonce, &t.Hash, &t.Raw, &t.Kind, &t.LaunchID, &t.CreatedAt); err != nil {
+		var id int64
+		var hash string
+		if err := rows.Scan(&id, &hash); err != nil {
 			return nil, err
 		}
-		out = append(out, t)
+		if i, ok := byID[id]; ok { // not a row recorded since the first query
+			out[i].Attempts = append(out[i].Attempts, hash)
+		}
 	}
 	return out, rows.Err()
+}
+
+// wei parses a decimal amount stored as text; NULL (or garbage) is nil.
+func wei(s sql.NullString) *big.Int {
+	n, ok := new(big.Int).SetString(s.String, 10)
+	if !s.Valid || !ok {
+		return nil
+	}
+	return n
+}
+
+func weiText(n *big.Int) any {
+	if n == nil {
+		return nil
+	}
+	return n.String()
+}
+
+func (s PassStore) PendingTxs(ctx context.Context, chainID uint64) ([]passes.ChainTx, error) {
+	return s.queryTxs(ctx, `t.chain_id = ? AND t.state = 'pending'`, chainID)
+}
+
+func (s PassStore) ConfirmedSince(ctx context.Context, chainID, block uint64) ([]passes.ChainTx, error) {
+	return s.queryTxs(ctx, `t.chain_id = ? AND t.state = 'confirmed' AND t.block_number > ?`, chainID, block)
 }
 
 func (s PassStore) LaunchesToDeploy(ctx context.Context, chainID uint64) ([]passes.Launch, error) {
@@ -50,13 +106,26 @@ func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int)
 	return queryPasses(ctx, s.db.r, `WHERE p.launch_id = ? AND p.state = 'queued' ORDER BY p.id LIMIT ?`, launchID, limit)
 }
 
+// insertTx records t and its first attempt.
 func insertTx(ctx context.Context, tx *sql.Tx, t passes.ChainTx) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO chain_txs (chain_id, sender, nonce, hash, raw, kind, launch_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.ChainID, t.Sender, t.Nonce, t.Hash, t.Raw, t.Kind, t.LaunchID, t.CreatedAt)
 	if err != nil {
 		return 0, fmt.Errorf("insert tx %s: %w", t.Hash, err)
 	}
-	return res.LastInsertId()
+	if t.ID, err = res.LastInsertId(); err != nil {
+		return 0, err
+	}
+	return t.ID, insertAttempt(ctx, tx, t)
+}
+
+func insertAttempt(ctx context.Context, tx *sql.Tx, t passes.ChainTx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO tx_attempts (tx_id, hash, raw, gas_tip_cap, gas_fee_cap, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, t.ID, t.Hash, t.Raw, weiText(t.GasTipCap), weiText(t.GasFeeCap), time.Now().UTC())
+	if err != nil {
+		return fmt.Errorf("insert attempt %s: %w", t.Hash, err)
+	}
+	return nil
 }
 
 func (s PassStore) RecordDeploy(ctx context.Context, t passes.ChainTx, contract string) (id int64, err error) {
@@ -90,6 +159,23 @@ func (s PassStore) RecordMint(ctx context.Context, t passes.ChainTx, passIDs []i
 	return id, err
 }
 
+func (s PassStore) RecordAttempt(ctx context.Context, t passes.ChainTx) error {
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := insertAttempt(ctx, tx, t); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE chain_txs SET hash = ?, raw = ? WHERE id = ? AND nonce = ? AND state = 'pending'`,
+			t.Hash, t.Raw, t.ID, t.Nonce)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("record attempt %s: transaction %d at nonce %d is not pending", t.Hash, t.ID, t.Nonce)
+		}
+		return nil
+	})
+}
+
 func inList(ids []int64) (string, []any) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
@@ -105,11 +191,17 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 	}
 	now := time.Now().UTC()
 	return s.db.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE chain_txs SET state = ?, block_number = ?, block_hash = ?, gas_used = ?, settled_at = ?
-			WHERE id = ?`, state, r.BlockNumber, r.BlockHash, r.GasUsed, now, t.ID); err != nil {
+		// The mined attempt becomes the transaction's hash and raw bytes.
+		res, err := tx.ExecContext(ctx, `UPDATE chain_txs SET hash = a.hash, raw = a.raw, state = ?, block_number = ?,
+			block_hash = ?, gas_used = ?, settled_at = ? FROM tx_attempts a WHERE a.tx_id = chain_txs.id AND a.hash = ?
+			AND chain_txs.id = ? AND chain_txs.state = 'pending'`,
+			state, r.BlockNumber, r.BlockHash, r.GasUsed, now, t.Hash, t.ID)
+		if err != nil {
 			return err
 		}
-		var err error
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("confirm %s: no pending transaction %d with that attempt", t.Hash, t.ID)
+		}
 		switch {
 		case t.Kind == passes.TxDeploy && r.Success:
 			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'deploying' THEN 'live' ELSE state END,
@@ -118,7 +210,6 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'ended' THEN state ELSE 'draft' END,
 				deploy_tx_id = NULL, contract = '', deploy_error = ?, updated_at = ? WHERE id = ?`, reason, now, t.LaunchID)
 		case r.Success:
-			var res sql.Result
 			if res, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'minted' WHERE tx_id = ?`, t.ID); err == nil {
 				n, _ := res.RowsAffected()
 				_, err = tx.ExecContext(ctx, `UPDATE launches SET minted = minted + ? WHERE id = ?`, n, t.LaunchID)
@@ -128,6 +219,68 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 		}
 		return err
 	})
+}
+
+func (s PassStore) DropTx(ctx context.Context, t passes.ChainTx) error {
+	now := time.Now().UTC()
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE chain_txs SET state = 'dropped', settled_at = ? WHERE id = ? AND state = 'pending'`, now, t.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("drop %s: transaction %d is not pending", t.Hash, t.ID)
+		}
+		if t.Kind == passes.TxDeploy {
+			_, err = tx.ExecContext(ctx, `UPDATE launches SET deploy_tx_id = NULL, contract = '', updated_at = ?
+				WHERE id = ? AND deploy_tx_id = ?`, now, t.LaunchID, t.ID)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'queued', tx_id = NULL WHERE tx_id = ?`, t.ID)
+		return err
+	})
+}
+
+func (s PassStore) ReopenTx(ctx context.Context, t passes.ChainTx) error {
+	now := time.Now().UTC()
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE chain_txs SET state = 'pending', block_number = NULL, block_hash = NULL,
+			gas_used = NULL, settled_at = NULL WHERE id = ? AND state = 'confirmed'`, t.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("reopen %s: transaction %d is not confirmed", t.Hash, t.ID)
+		}
+		if t.Kind == passes.TxDeploy {
+			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'live' THEN 'deploying' ELSE state END,
+				updated_at = ? WHERE id = ?`, now, t.LaunchID)
+			return err
+		}
+		if res, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'submitted' WHERE tx_id = ? AND state = 'minted'`, t.ID); err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		_, err = tx.ExecContext(ctx, `UPDATE launches SET minted = minted - ? WHERE id = ?`, n, t.LaunchID)
+		return err
+	})
+}
+
+func (s PassStore) HoldForFunds(ctx context.Context, chainID uint64, txID int64) error {
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'waiting_for_funds' WHERE state = 'queued'
+			AND launch_id IN (SELECT id FROM launches WHERE chain_id = ?)`, chainID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'waiting_for_funds' WHERE tx_id = ? AND state = 'submitted'`, txID)
+		return err
+	})
+}
+
+func (s PassStore) ReleaseFunds(ctx context.Context, chainID uint64) error {
+	_, err := s.db.w.ExecContext(ctx, `UPDATE passes SET state = CASE WHEN tx_id IS NULL THEN 'queued' ELSE 'submitted' END
+		WHERE state = 'waiting_for_funds' AND launch_id IN (SELECT id FROM launches WHERE chain_id = ?)`, chainID)
+	return err
 }
 
 func (s PassStore) FailPasses(ctx context.Context, passIDs []int64, reason string) error {

@@ -83,13 +83,16 @@ type config struct {
 	EntryKeyFile    string
 	// CustodyKey seals the custodial seed; only from METAPASS_CUSTODY_KEY,
 	// never a flag, so it stays out of process listings.
-	CustodyKey       string
-	Confirmations    uint64
-	BatchSize        int
-	MaxFeeGwei       uint64
-	DevRPCAddr       string
-	DevBlockInterval time.Duration
-	LogLevel         slog.Level
+	CustodyKey         string
+	Confirmations      uint64
+	BatchSize          int
+	MaxFeeGwei         float64
+	MaxPriorityFeeGwei float64
+	ReplaceAfterBlocks uint64
+	RPCTimeout         time.Duration
+	DevRPCAddr         string
+	DevBlockInterval   time.Duration
+	LogLevel           slog.Level
 }
 
 func parseServe(args []string, stderr io.Writer) (config, error) {
@@ -107,7 +110,10 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.EntryKeyFile, "entry-key-file", "", "hex Ed25519 seed that signs event entry codes, created 0600 if absent (default <data-dir>/entry.key)")
 	fs.Uint64Var(&c.Confirmations, "confirmations", 1, "blocks deep a transaction must be to count as final (1 = included)")
 	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
-	fs.Uint64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
+	fs.Float64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
+	fs.Float64Var(&c.MaxPriorityFeeGwei, "max-priority-fee-gwei", 0, "cap on the priority fee (tip) per gas the signer pays, in gwei (0 = no cap)")
+	fs.Uint64Var(&c.ReplaceAfterBlocks, "replace-after-blocks", 3, "blocks the lowest unmined transaction may wait before it is replaced with fees raised by an eighth")
+	fs.DurationVar(&c.RPCTimeout, "rpc-timeout", 10*time.Second, "how long one JSON-RPC request to -rpc-url may take")
 	fs.StringVar(&c.DevRPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where the embedded chain serves JSON-RPC (empty = not served)")
 	fs.DurationVar(&c.DevBlockInterval, "dev-block-interval", time.Second, "how often the embedded chain seals a block besides on each transaction")
 	fs.TextVar(&c.LogLevel, "log-level", slog.LevelInfo, "debug, info, warn or error")
@@ -143,6 +149,15 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.BatchSize < 1 {
 		return c, errors.New("-batch-size must be at least 1")
+	}
+	if c.MaxFeeGwei < 0 || c.MaxPriorityFeeGwei < 0 {
+		return c, errors.New("-max-fee-gwei and -max-priority-fee-gwei cannot be negative")
+	}
+	if c.ReplaceAfterBlocks == 0 {
+		return c, errors.New("-replace-after-blocks must be at least 1")
+	}
+	if c.RPCTimeout <= 0 {
+		return c, errors.New("-rpc-timeout must be positive")
 	}
 	return c, nil
 }

@@ -19,20 +19,23 @@ func TestParseServe(t *testing.T) {
 	t.Setenv("METAPASS_CONFIRMATIONS", "3")
 	t.Setenv("METAPASS_LOG_LEVEL", "debug")
 	t.Setenv("METAPASS_CUSTODY_KEY", "k")
-	cfg, err := parseServe([]string{"-data-dir", "/d", "-confirmations", "5", "-listen", "0.0.0.0:9"}, io.Discard)
+	t.Setenv("METAPASS_MAX_PRIORITY_FEE_GWEI", "0.5")
+	cfg, err := parseServe([]string{"-data-dir", "/d", "-confirmations", "5", "-listen", "0.0.0.0:9", "-max-fee-gwei", "40", "-replace-after-blocks", "6"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := config{
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
-		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7, DevRPCAddr: "127.0.0.1:8545",
+		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7,
+		MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
 		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug,
 	}
 	if cfg != want {
 		t.Fatalf("config\n got %+v\nwant %+v (flags win over the environment, which wins over defaults)", cfg, want)
 	}
 
-	for _, bad := range [][]string{{"-confirmations", "0"}, {"-batch-size", "0"}, {"-nope"}, {"stray"}, {"-log-level", "loud"}} {
+	for _, bad := range [][]string{{"-confirmations", "0"}, {"-batch-size", "0"}, {"-nope"}, {"stray"}, {"-log-level", "loud"},
+		{"-max-fee-gwei", "-1"}, {"-replace-after-blocks", "0"}, {"-rpc-timeout", "0s"}} {
 		if _, err := parseServe(bad, io.Discard); err == nil {
 			t.Errorf("parseServe(%q) accepted", bad)
 		}

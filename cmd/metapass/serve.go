@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -62,17 +63,15 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		defer dev.Close()
 		rc = dev.RPC()
 		log.Info("embedded dev chain", slog.Int("chain_id", chain.DevChainID), slog.String("rpc", dev.HTTPEndpoint()))
-	} else if rc, err = rpc.DialContext(ctx, cfg.RPCURL); err != nil {
-		return fmt.Errorf("dial %s: %w", cfg.RPCURL, err)
+	} else if rc, err = chain.DialRPC(ctx, cfg.RPCURL, cfg.RPCTimeout); err != nil {
+		return err
 	}
-	client, err := chain.NewClient(ctx, rc, key)
+	client, err := connect(ctx, rc, key, log)
 	if err != nil {
 		return err
 	}
 	defer client.Close()
-	if cfg.MaxFeeGwei > 0 {
-		client.MaxFeePerGas = new(big.Int).Mul(new(big.Int).SetUint64(cfg.MaxFeeGwei), big.NewInt(1e9))
-	}
+	client.MaxFeePerGas, client.MaxTipPerGas = gwei(cfg.MaxFeeGwei), gwei(cfg.MaxPriorityFeeGwei)
 
 	vault, err := openCustody(cfg, log)
 	if err != nil {
@@ -96,7 +95,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 
 	store := db.Passes()
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
-		BatchSize: cfg.BatchSize, Confirmations: cfg.Confirmations, BaseURL: cfg.PublicURL,
+		BatchSize: cfg.BatchSize, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
@@ -119,12 +118,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 			if err := db.Ping(ctx); err != nil {
 				return fmt.Errorf("database: %w", err)
 			}
-			if _, err := client.Head(ctx); err != nil {
-				return fmt.Errorf("chain: %w", err)
-			}
 			return nil
 		},
-		Log: log,
+		Degraded: func(ctx context.Context) map[string]string { return degraded(ctx, client, minter) },
+		Log:      log,
 	}
 	app := srv.App()
 	ln, err := net.Listen("tcp", cfg.Listen)
@@ -154,6 +151,56 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	stopMinter()
 	wg.Wait()
 	return err
+}
+
+// connect wraps rc in a chain client, asking the chain for its id until it
+// answers: a node still starting, or briefly unreachable, delays the
+// service rather than failing it.
+func connect(ctx context.Context, rc *rpc.Client, key *ecdsa.PrivateKey, log *slog.Logger) (*chain.Client, error) {
+	wait := time.Second
+	for {
+		c, err := chain.NewClient(ctx, rc, key)
+		if err == nil || ctx.Err() != nil {
+			return c, err
+		}
+		log.Warn("chain unreachable; retrying", slog.Any("err", err), slog.Duration("retry_in", wait))
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 15*time.Second)
+	}
+}
+
+// gwei converts an amount in gwei to wei; 0 is nil (no cap).
+func gwei(g float64) *big.Int {
+	if g == 0 {
+		return nil
+	}
+	wei, _ := new(big.Float).Mul(big.NewFloat(g), big.NewFloat(1e9)).Int(nil)
+	return wei
+}
+
+// degraded names what is wrong while the service still takes orders: the
+// chain not answering, the signer unable to pay, the minter failing or
+// stuck under the fee caps.
+func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) map[string]string {
+	out := map[string]string{}
+	if _, err := client.Head(ctx); err != nil {
+		out["chain"] = "unreachable: " + err.Error()
+	}
+	st := minter.Status()
+	if st.WaitingForFunds {
+		out["signer"] = "waiting_for_funds: " + client.Sender() + " cannot pay for its transactions; fund it and minting goes on"
+	}
+	switch {
+	case st.Stuck != "":
+		out["minter"] = "stuck: " + st.Stuck
+	case st.Err != nil:
+		out["minter"] = fmt.Sprintf("failing since %s: %v", st.Since.UTC().Format(time.RFC3339), st.Err)
+	}
+	return out
 }
 
 // openCustody opens the custodial wallets' seed, sealed with

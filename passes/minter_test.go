@@ -1,0 +1,375 @@
+package passes_test
+
+import (
+	"crypto/ecdsa"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/contracts"
+	"github.com/metapass/metapass/passes"
+	"github.com/metapass/metapass/sqlite"
+)
+
+// rig is the minter on a SQLite file and the embedded dev chain (geth),
+// stepped by the test itself so it can change the client between rounds.
+type rig struct {
+	dev    *chain.DevChain
+	ec     *ethclient.Client
+	client *chain.Client
+	key    *ecdsa.PrivateKey // the signer's
+	funder *ecdsa.PrivateKey // funded in the genesis block
+	dbPath string
+	svc    *passes.Service
+	minter *passes.Minter
+}
+
+// newRig starts a dev chain sealing a block every 100 ms; the signer is
+// funded in its genesis block unless broke.
+func newRig(t *testing.T, broke bool) *rig {
+	t.Helper()
+	r := &rig{}
+	r.key, _ = newAccount(t)
+	r.funder, _ = newAccount(t)
+	funded := []common.Address{crypto.PubkeyToAddress(r.funder.PublicKey)}
+	if !broke {
+		funded = append(funded, crypto.PubkeyToAddress(r.key.PublicKey))
+	}
+	var err error
+	if r.dev, err = chain.StartDevChain(chain.DevConfig{Funded: funded, BlockInterval: 100 * time.Millisecond}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = r.dev.Close() })
+	r.ec = ethclient.NewClient(r.dev.RPC())
+	if r.client, err = chain.NewClient(t.Context(), r.dev.RPC(), r.key); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.client.Close)
+	r.dbPath = filepath.Join(t.TempDir(), "m.db")
+	db, err := sqlite.Open(t.Context(), r.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := db.Brands().CreateBrand(t.Context(), brands.Brand{ID: "brd_1", Name: "A", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	log := discard
+	if testing.Verbose() {
+		log = slog.New(slog.NewTextHandler(tlog{t}, nil))
+	}
+	r.svc = &passes.Service{Store: db.Passes(), ChainID: r.client.ID(), Now: time.Now}
+	r.minter = passes.NewMinter(db.Passes(), r.client, passes.MinterConfig{BaseURL: "http://x", ReplaceAfter: 2}, log)
+	return r
+}
+
+type tlog struct{ t *testing.T }
+
+func (w tlog) Write(p []byte) (int, error) { w.t.Log(strings.TrimSpace(string(p))); return len(p), nil }
+
+// until steps the minter until cond holds.
+func (r *rig) until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !cond() {
+		if err := r.minter.Step(t.Context()); err != nil {
+			t.Logf("step: %v", err)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// launch creates and publishes a launch of 10 passes.
+func (r *rig) launch(t *testing.T) passes.Launch {
+	t.Helper()
+	l, err := r.svc.CreateLaunch(t.Context(), "brd_1", passes.Launch{Name: "XO", Symbol: "XO", SupplyCap: 10,
+		SKUs: []passes.SKU{{SKU: "A", PassesPerUnit: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, err = r.svc.Transition(t.Context(), "brd_1", l.ID, passes.Publish); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func (r *rig) liveLaunch(t *testing.T) passes.Launch {
+	t.Helper()
+	l := r.launch(t)
+	r.until(t, "the launch to go live", func() bool { return r.getLaunch(t, l.ID).State == passes.LaunchLive })
+	return r.getLaunch(t, l.ID)
+}
+
+func (r *rig) getLaunch(t *testing.T, id string) passes.Launch {
+	t.Helper()
+	l, err := r.svc.GetLaunch(t.Context(), "brd_1", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func (r *rig) order(t *testing.T, launchID, id, wallet string) passes.Order {
+	t.Helper()
+	o, _, err := r.svc.PlaceOrder(t.Context(), "brd_1", launchID, passes.OrderRequest{OrderID: id, SKU: "A", Quantity: 1, Wallet: wallet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func (r *rig) getOrder(t *testing.T, id string) passes.Order {
+	t.Helper()
+	o, err := r.svc.GetOrder(t.Context(), "brd_1", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// mints counts the Transfer events from the zero address of contract, by
+// token, with the recipient of each.
+func (r *rig) mints(t *testing.T, contract string) map[uint64][]string {
+	t.Helper()
+	mp := contracts.NewMetaPass()
+	logs, err := r.ec.FilterLogs(t.Context(), ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{common.HexToAddress(contract)},
+		Topics: [][]common.Hash{{mp.GetABI().Events[contracts.MetaPassTransferEventName].ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[uint64][]string{}
+	for i := range logs {
+		ev, err := mp.UnpackTransferEvent(&logs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.From == (common.Address{}) {
+			out[ev.TokenId.Uint64()] = append(out[ev.TokenId.Uint64()], ev.To.Hex())
+		}
+	}
+	return out
+}
+
+// attempts lists the recorded attempts of the transaction at nonce, oldest
+// first, and that transaction's state.
+func (r *rig) attempts(t *testing.T, nonce uint64) (hashes []string, state string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+r.dbPath+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(t.Context(), `SELECT a.hash, t.state FROM tx_attempts a JOIN chain_txs t ON t.id = a.tx_id
+		WHERE t.nonce = ? ORDER BY a.id`, nonce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h, &state); err != nil {
+			t.Fatal(err)
+		}
+		hashes = append(hashes, h)
+	}
+	return hashes, state
+}
+
+// transfer sends value from key to to at nonce (the next one when nil),
+// with the node's suggested fees, and waits for it.
+func (r *rig) transfer(t *testing.T, key *ecdsa.PrivateKey, nonce *uint64, to common.Address, value *big.Int) *types.Receipt {
+	t.Helper()
+	ctx := t.Context()
+	n := uint64(0)
+	if nonce != nil {
+		n = *nonce
+	} else {
+		var err error
+		if n, err = r.ec.NonceAt(ctx, crypto.PubkeyToAddress(key.PublicKey), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	head, err := r.ec.HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tip, err := r.ec.SuggestGasTipCap(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(big.NewInt(chain.DevChainID)), &types.DynamicFeeTx{
+		ChainID: big.NewInt(chain.DevChainID), Nonce: n, GasTipCap: tip, Gas: 21000, To: &to, Value: value,
+		GasFeeCap: new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ec.SendTransaction(ctx, tx); err != nil {
+		t.Fatalf("send: %v", err)
+	}
+	return sender{b: r.ec}.receipt(t, tx.Hash())
+}
+
+func (r *rig) receipt(t *testing.T, hash string) *types.Receipt {
+	t.Helper()
+	rc, err := r.ec.TransactionReceipt(t.Context(), common.HexToHash(hash))
+	if errors.Is(err, ethereum.NotFound) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rc
+}
+
+// stuck caps the signer's fees at 2 wei a gas: geth's pool keeps what it
+// signs then, but no block takes it.
+func (r *rig) stuck() { r.client.MaxFeePerGas = big.NewInt(2) }
+
+// TestMinterReplacesStuckTransaction: a mint that no block takes holds the
+// line; after ReplaceAfter blocks the minter replaces it at the same nonce
+// with higher fees, which geth's pool takes (its price bump is 10%) and
+// mines, and the pass is minted once. While the operator's cap forbids the
+// replacement, the minter says it is stuck and the order stays submitted.
+func TestMinterReplacesStuckTransaction(t *testing.T) {
+	r := newRig(t, false)
+	l := r.liveLaunch(t)
+	r.stuck()
+	_, wallet := newAccount(t)
+	o := r.order(t, l.ID, "O-1", wallet)
+	r.until(t, "the replacement to hit the fee cap", func() bool { return r.minter.Status().Stuck != "" })
+	t.Logf("stuck: %s", r.minter.Status().Stuck)
+	if got := r.getOrder(t, o.ID); got.State != passes.OrderSubmitted {
+		t.Fatalf("order while stuck: %s, want submitted", got.State)
+	}
+	nonce := *r.getOrder(t, o.ID).Passes[0].Nonce
+
+	r.client.MaxFeePerGas = nil // the operator raises the cap
+	r.until(t, "the order to be minted", func() bool { return r.getOrder(t, o.ID).State == passes.OrderMinted })
+	if s := r.minter.Status().Stuck; s != "" {
+		t.Errorf("still stuck after minting: %s", s)
+	}
+
+	hashes, state := r.attempts(t, nonce)
+	p := r.getOrder(t, o.ID).Passes[0]
+	if len(hashes) != 2 || state != "confirmed" || p.TxHash != hashes[1] || *p.Nonce != nonce {
+		t.Fatalf("nonce %d: attempts %v (%s); pass minted by %s at nonce %d; want 2 attempts, the second mined", nonce, hashes, state, p.TxHash, *p.Nonce)
+	}
+	if r.receipt(t, hashes[0]) != nil {
+		t.Errorf("the replaced attempt %s was mined too", hashes[0])
+	}
+	first, _, err := r.ec.TransactionByHash(t.Context(), common.HexToHash(hashes[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.GasFeeCap().Cmp(big.NewInt(3)) < 0 || first.GasTipCap().Cmp(big.NewInt(3)) < 0 {
+		t.Errorf("replacement fees tip %v, cap %v; want both at least 2 wei + 10%%", first.GasTipCap(), first.GasFeeCap())
+	}
+	if m := r.mints(t, l.Contract); len(m) != 1 || len(m[1]) != 1 || m[1][0] != wallet {
+		t.Errorf("mints %v; want token 1 once, to %s", m, wallet)
+	}
+}
+
+// TestMinterNonceTakenByAnotherSender: while a mint waits in the pool,
+// another sender using the signer's key takes its nonce. The minter finds
+// the nonce final with none of its attempts mined, queues the pass again
+// and mints it once under a new nonce.
+func TestMinterNonceTakenByAnotherSender(t *testing.T) {
+	r := newRig(t, false)
+	l := r.liveLaunch(t)
+	r.stuck()
+	_, wallet := newAccount(t)
+	o := r.order(t, l.ID, "O-1", wallet)
+	r.until(t, "the mint to be submitted", func() bool { return r.getOrder(t, o.ID).State == passes.OrderSubmitted })
+	taken := *r.getOrder(t, o.ID).Passes[0].Nonce
+	hashes, _ := r.attempts(t, taken)
+
+	// Another process holding the key sends a transfer at that nonce, with
+	// fees the pool prefers.
+	r.transfer(t, r.key, &taken, crypto.PubkeyToAddress(r.funder.PublicKey), big.NewInt(1))
+	r.client.MaxFeePerGas = nil
+	r.until(t, "the order to be minted", func() bool { return r.getOrder(t, o.ID).State == passes.OrderMinted })
+
+	p := r.getOrder(t, o.ID).Passes[0]
+	if *p.Nonce <= taken {
+		t.Errorf("pass minted at nonce %d; want past the taken %d", *p.Nonce, taken)
+	}
+	if _, state := r.attempts(t, taken); state != "dropped" {
+		t.Errorf("transaction at the taken nonce %d is %s, want dropped", taken, state)
+	}
+	for _, h := range hashes {
+		if r.receipt(t, h) != nil {
+			t.Errorf("attempt %s at the taken nonce was mined", h)
+		}
+	}
+	if m := r.mints(t, l.Contract); len(m) != 1 || len(m[1]) != 1 || m[1][0] != wallet {
+		t.Errorf("mints %v; want token 1 once, to %s", m, wallet)
+	}
+}
+
+// TestMinterWaitsForFunds: a signer that cannot pay puts the passes in
+// waiting_for_funds (the order shows it) with one transaction recorded to
+// find out when it can; funded, it deploys and mints everything once.
+func TestMinterWaitsForFunds(t *testing.T) {
+	r := newRig(t, true)
+	l := r.launch(t)
+	var orders []passes.Order
+	wallets := map[uint64]string{}
+	for i := range 3 {
+		_, w := newAccount(t)
+		orders = append(orders, r.order(t, l.ID, fmt.Sprintf("O-%d", i), w))
+		wallets[uint64(i+1)] = w
+	}
+	r.until(t, "the orders to wait for funds", func() bool {
+		for _, o := range orders {
+			if r.getOrder(t, o.ID).State != passes.OrderWaitingForFunds {
+				return false
+			}
+		}
+		return true
+	})
+	for range 5 { // more rounds sign nothing more
+		if err := r.minter.Step(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if hashes, _ := r.attempts(t, 1); len(hashes) != 0 {
+		t.Fatalf("a second transaction was recorded while the signer could not pay: %v", hashes)
+	}
+
+	r.transfer(t, r.funder, nil, crypto.PubkeyToAddress(r.key.PublicKey), new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil))
+	r.until(t, "every order to be minted", func() bool {
+		for _, o := range orders {
+			if r.getOrder(t, o.ID).State != passes.OrderMinted {
+				return false
+			}
+		}
+		return true
+	})
+	m := r.mints(t, r.getLaunch(t, l.ID).Contract)
+	for id, w := range wallets {
+		if len(m[id]) != 1 || m[id][0] != w {
+			t.Errorf("token %d minted to %v; want once, to %s", id, m[id], w)
+		}
+	}
+	if len(m) != len(wallets) {
+		t.Errorf("%d tokens minted, want %d", len(m), len(wallets))
+	}
+}
