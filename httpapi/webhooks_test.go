@@ -193,3 +193,29 @@ func TestWebhookEndpoints(t *testing.T) {
 		t.Fatalf("deleted endpoint still listed: %v", listed)
 	}
 }
+
+// TestOrderWebhooks: an order whose passes are minted is told once, with
+// the order and its passes.
+func TestOrderWebhooks(t *testing.T) {
+	d := newDoor(t, 0)
+	r := newReceiver(t)
+	r.secret = d.s.must(t, 201, "POST", "/v1/webhooks", d.admin, map[string]any{
+		"url": r.srv.URL, "events": []string{"order.minted", "order.failed"},
+	})["secret"].(string)
+	o := d.s.must(t, 202, "POST", "/v1/launches/"+d.launch+"/orders", d.admin, order("o-9", "XO-70CL", 2, wallet(t)))
+	d.s.waitOrder(t, d.admin, o["id"].(string), "minted")
+	disp := d.s.dispatcher(d.s.db)
+	for range 2 {
+		if err := disp.Step(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := r.deliveries()
+	if len(got) != 1 || got[0].event["type"] != "order.minted" {
+		t.Fatalf("deliveries %v, want one order.minted", got)
+	}
+	data := got[0].event["data"].(map[string]any)
+	if data["id"] != o["id"] || data["state"] != "minted" || len(data["passes"].([]any)) != 2 {
+		t.Fatalf("order.minted data %v", data)
+	}
+}

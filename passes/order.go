@@ -2,9 +2,12 @@ package passes
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"time"
+
+	"github.com/metapass/metapass"
 )
 
 // OrderState summarizes the states of an order's passes.
@@ -113,4 +116,26 @@ func summarize(ps []Pass) OrderState {
 		return OrderSubmitted
 	}
 	return OrderQueued
+}
+
+// Order events, told to brands' webhooks once per order.
+const (
+	EventOrderMinted = "order.minted"
+	EventOrderFailed = "order.failed"
+)
+
+// SettledEvent returns the webhook event of o once all its passes are
+// minted (order.minted) or one failed (order.failed); ok is false while it
+// is on its way. The event's id derives from the order and the outcome, so
+// an order minted again after a reorg is told once.
+func SettledEvent(o Order, at time.Time) (e metapass.Event, ok bool) {
+	o.State = summarize(o.Passes)
+	typ := map[OrderState]string{OrderMinted: EventOrderMinted, OrderFailed: EventOrderFailed}[o.State]
+	if typ == "" {
+		return metapass.Event{}, false
+	}
+	e = metapass.NewEvent(typ, o.BrandID, at, o)
+	sum := sha256.Sum256([]byte(typ + "/" + o.ID))
+	e.ID = "msg_" + hex.EncodeToString(sum[:10])
+	return e, true
 }

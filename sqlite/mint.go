@@ -217,8 +217,45 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 		default:
 			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ? WHERE tx_id = ?`, reason, t.ID)
 		}
-		return err
+		if err != nil || t.Kind != passes.TxMint {
+			return err
+		}
+		return emitSettled(ctx, tx, now, `tx_id = ?`, t.ID)
 	})
+}
+
+// emitSettled tells the webhooks of every order with a pass matching where
+// that is now minted or failed.
+func emitSettled(ctx context.Context, tx *sql.Tx, now time.Time, where string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT order_id FROM passes WHERE `+where, args...)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		o, err := getOrder(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if e, ok := passes.SettledEvent(o, now); ok {
+			if err := emit(ctx, tx, e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (s PassStore) DropTx(ctx context.Context, t passes.ChainTx) error {
@@ -285,9 +322,13 @@ func (s PassStore) ReleaseFunds(ctx context.Context, chainID uint64) error {
 
 func (s PassStore) FailPasses(ctx context.Context, passIDs []int64, reason string) error {
 	q, args := inList(passIDs)
-	_, err := s.db.w.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ? WHERE state = 'queued' AND id IN `+q,
-		append([]any{reason}, args...)...)
-	return err
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ? WHERE state = 'queued' AND id IN `+q,
+			append([]any{reason}, args...)...); err != nil {
+			return err
+		}
+		return emitSettled(ctx, tx, time.Now().UTC(), `id IN `+q, args...)
+	})
 }
 
 func (s PassStore) FailDeploy(ctx context.Context, launchID, reason string) error {
