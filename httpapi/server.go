@@ -146,7 +146,8 @@ func (s *Server) App() *fiber.App {
 // pages are the browser pages by route.
 var pages = map[string]string{"/staff": "staff.html", "/wallet": "wallet.html", "/console": "console.html", "/docs": "docs.html"}
 
-// webPages serves GET /staff and GET /wallet from package web.
+// webPages serves the pages of package web (/staff, /wallet, /console,
+// /docs).
 func webPages(c *fiber.Ctx) error {
 	file, ok := pages[strings.TrimSuffix(c.Path(), "/")]
 	if !ok || (c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead) {

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -31,6 +32,7 @@ import (
 
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/siwe"
+	"github.com/metapass/metapass/webhooks"
 )
 
 // TestBrowser drives the two web pages (package web) in headless Chromium
@@ -595,7 +597,7 @@ func browserTools(t *testing.T) browser {
 		missing("web/node_modules missing (run npm ci in web/): %v", err)
 	}
 	// Read the scripts here so that go test's cache notices their edits.
-	for _, f := range []string{"lib.mjs", "staff.mjs", "camera.mjs", "wallet.mjs"} {
+	for _, f := range []string{"lib.mjs", "staff.mjs", "camera.mjs", "wallet.mjs", "console.mjs", "docs.mjs"} {
 		if _, err := os.ReadFile(filepath.Join(b.web, "e2e", f)); err != nil {
 			t.Fatal(err)
 		}
@@ -653,4 +655,376 @@ func withEnv(base, more map[string]string) map[string]string {
 		m[k] = v
 	}
 	return m
+}
+
+// TestBrowserConsole drives the brand console (/console) and the API
+// reference (/docs) in headless Chromium against the real serve. The Go side
+// only creates a brand and its admin key through the operator API and runs a
+// webhook receiver; web/e2e/console.mjs does the rest through the page:
+//
+//   - console: a wrong key is refused, the admin key signs in; a launch is
+//     created through the form, first without symbol and supply cap (the
+//     API's invalid_params shown next to those two fields), then published
+//     and seen going draft → deploying → live with its contract; a test order
+//     for a fresh wallet is placed through the form and seen turning minted
+//     in the live orders list; raising the supply cap after publish shows the
+//     API's 409 next to that field, a description change saves; a perk is
+//     made with the holds editor and dry-run (the buyer eligible, another
+//     wallet not_holding); a webhook endpoint for perk.redeemed (pointing at
+//     this test's receiver) is added, its secret shown once and copied; a
+//     custodial test order mints, the script redeems the perk for that
+//     customer through the API, and the delivery row appears delivered and
+//     is redelivered by its button; an event is created and a staff key
+//     issued (secret shown once, a link to /staff);
+//   - docs: Swagger UI renders /openapi.json with every operation's summary,
+//     under a same-origin-only CSP, without a violation.
+//
+// Then the API is asked whether the page did what it showed, the receiver's
+// deliveries are verified with the secret the page showed, and the staff key
+// the page showed is used. No request may leave the service's origin, and
+// no credential may appear in a URL. Screenshots go where TestBrowser's go.
+func TestBrowserConsole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts serve and Chromium")
+	}
+	tools := browserTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+
+	shots := os.Getenv("METAPASS_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	} else if abs, err := filepath.Abs(shots); err == nil {
+		shots = abs
+	}
+	t.Logf("screenshots in %s", shots)
+
+	srv := startServe(t, freeAddr(t), "-data-dir", t.TempDir())
+	op := newClient(t, srv.base, srv.operatorKey(t))
+	_, admin := setupBrand(t, ctx, op, "Console Brand")
+	hookURL, hooks := webhookReceiver(t)
+	bs := newBuyers(t, "console", 2)
+	buyer, other := bs[0], bs[1]
+	base := map[string]string{
+		"METAPASS_BASE":        srv.base,
+		"METAPASS_SCREENSHOTS": shots,
+		"CHROMIUM":             tools.chromium,
+	}
+
+	t.Run("console", func(t *testing.T) {
+		type fieldError struct {
+			Field  string `json:"field"`
+			Text   string `json:"text"`
+			NextTo string `json:"next_to"`
+		}
+		type formErrors struct {
+			Errors  []fieldError `json:"errors"`
+			Invalid []string     `json:"invalid"`
+			Message string       `json:"message"`
+		}
+		var out struct {
+			pageReport
+			WrongKey     string     `json:"wrong_key"`
+			CreateErrors formErrors `json:"create_errors"`
+			LaunchID     string     `json:"launch_id"`
+			LaunchStates []string   `json:"launch_states"`
+			Contract     string     `json:"contract"`
+			ActionsLive  []string   `json:"actions_live"`
+			Order        struct {
+				ID      string `json:"id"`
+				OrderID string `json:"order_id"`
+				State   string `json:"state"`
+				Wallet  string `json:"wallet"`
+				Passes  []struct {
+					TokenID string `json:"token_id"`
+					State   string `json:"state"`
+				} `json:"passes"`
+				StatesSeen []string `json:"states_seen"`
+			} `json:"order"`
+			Frozen        formErrors                        `json:"frozen"`
+			LockShown     bool                              `json:"lock_shown"`
+			Saved         string                            `json:"saved"`
+			OwnLaunch     bool                              `json:"own_launch_checked"`
+			PerkID        string                            `json:"perk_id"`
+			DryRunHolder  struct{ Eligible, Reason string } `json:"dry_run_holder"`
+			DryRunOther   struct{ Eligible, Reason string } `json:"dry_run_other"`
+			WebhookSecret string                            `json:"webhook_secret"`
+			Clipboard     *string                           `json:"clipboard"`
+			EndpointID    string                            `json:"endpoint_id"`
+			Custodial     struct{ Wallet, State string }    `json:"custodial"`
+			Redemption    struct {
+				ID     string `json:"id"`
+				Wallet string `json:"wallet"`
+			} `json:"redemption"`
+			Delivered   struct{ ID, State, Attempts string } `json:"delivered"`
+			Redelivered struct{ ID, State, Attempts string } `json:"redelivered"`
+			EventID     string                               `json:"event_id"`
+			StaffKey    string                               `json:"staff_key"`
+			StaffLink   string                               `json:"staff_link"`
+			AfterReload struct {
+				URL      string `json:"url"`
+				SignedIn bool   `json:"signed_in"`
+			} `json:"after_reload"`
+			Dialogs []string       `json:"dialogs"`
+			CSP     []string       `json:"csp"`
+			Timings map[string]int `json:"timings"`
+		}
+		const customerRef = "console-customer-1"
+		tools.run(t, ctx, "console.mjs", withEnv(base, map[string]string{
+			"ADMIN_KEY": admin.key, "WALLET": strings.ToLower(buyer.Wallet.Hex()), "OTHER_WALLET": other.Wallet.Hex(),
+			"CUSTOMER_REF": customerRef, "WEBHOOK_URL": hookURL + "/metapass", "LAUNCH_NAME": "Console Pass",
+			"ORDER_ID": buyer.OrderID, "ORDER_ID2": buyer.OrderID + "-custodial",
+		}), &out)
+		out.check(t)
+		t.Logf("step timings (ms): %v", out.Timings)
+		if len(out.CSP) > 0 {
+			t.Errorf("the console broke its Content-Security-Policy: %q", out.CSP)
+		}
+		if out.WrongKey == "" {
+			t.Error("a wrong key showed no sign-in error")
+		}
+
+		// invalid_params next to their fields.
+		marked := map[string]string{}
+		for _, e := range out.CreateErrors.Errors {
+			marked[e.Field] = e.NextTo
+		}
+		if marked["symbol"] != "symbol" || marked["supply_cap"] != "supply_cap" || !slices.Contains(out.CreateErrors.Invalid, "symbol") ||
+			!slices.Contains(out.CreateErrors.Invalid, "supply_cap") {
+			t.Errorf("create without symbol and supply cap showed %+v; want both errors next to their fields, marked aria-invalid", out.CreateErrors)
+		}
+		if len(out.Frozen.Errors) != 1 || out.Frozen.Errors[0].Field != "supply_cap" || out.Frozen.Errors[0].NextTo != "supply_cap" ||
+			!strings.Contains(out.Frozen.Errors[0].Text, "contract") || !slices.Equal(out.Frozen.Invalid, []string{"supply_cap"}) {
+			t.Errorf("a supply cap change after publish showed %+v; want the API's 409 next to supply_cap", out.Frozen)
+		}
+		if !out.LockShown {
+			t.Error("the contract fields of a published launch are not marked fixed")
+		}
+		if !strings.Contains(out.Saved, "description") {
+			t.Errorf("saving a description change said %q", out.Saved)
+		}
+
+		// The launch the page created, published and edited is the service's.
+		l := getLaunch(t, ctx, admin, out.LaunchID)
+		if l.Name != "Console Pass" || l.Symbol != "CON" || l.SupplyCap != 100 || l.State != passes.LaunchLive ||
+			l.Description != "Edited after publish." || len(l.SKUs) != 1 || l.SKUs[0].SKU != "TEE-001" {
+			t.Errorf("launch %s is %+v; want Console Pass / CON, cap 100, live, edited description, SKU TEE-001", out.LaunchID, l)
+		}
+		if out.Contract != l.Contract || !common.IsHexAddress(out.Contract) {
+			t.Errorf("the page showed contract %q, the API says %q", out.Contract, l.Contract)
+		}
+		if n := len(out.LaunchStates); n < 2 || out.LaunchStates[0] != "draft" || out.LaunchStates[n-1] != "live" {
+			t.Errorf("launch states shown %q; want draft … live", out.LaunchStates)
+		}
+		if !slices.Equal(out.ActionsLive, []string{"pause", "end"}) {
+			t.Errorf("actions offered on a live launch: %q, want pause and end", out.ActionsLive)
+		}
+		if len(out.Dialogs) != 1 || !strings.Contains(out.Dialogs[0], "Publish") {
+			t.Errorf("confirmations asked: %q; want one, before publishing", out.Dialogs)
+		}
+
+		// The order placed through the form, minted to the fresh wallet.
+		var o passes.Order
+		admin.must(t, ctx, "GET", "/v1/orders/"+out.Order.ID, nil, http.StatusOK, &o)
+		if o.OrderID != buyer.OrderID || o.Wallet != buyer.Wallet.Hex() || o.State != passes.OrderMinted || len(o.Passes) != 1 ||
+			o.Passes[0].State != passes.PassMinted || o.Passes[0].TxHash == "" {
+			t.Errorf("order %s is %+v; want %s minted to %s", out.Order.ID, o, buyer.OrderID, buyer.Wallet.Hex())
+		}
+		if out.Order.State != "minted" || len(out.Order.Passes) != 1 || out.Order.Passes[0].State != "minted" ||
+			out.Order.Passes[0].TokenID != fmt.Sprint(o.Passes[0].TokenID) {
+			t.Errorf("the orders list showed %+v", out.Order)
+		}
+		if n := len(out.Order.StatesSeen); n == 0 || out.Order.StatesSeen[n-1] != "minted" {
+			t.Errorf("order states seen in the list: %q", out.Order.StatesSeen)
+		}
+		t.Logf("order states seen live: %s", strings.Join(out.Order.StatesSeen, " → "))
+
+		// The perk and its dry-runs.
+		var perkList struct {
+			Data []struct {
+				ID, Title, Kind string
+				Rule            struct {
+					Holds struct {
+						Launches []string `json:"launches"`
+						Min      *int     `json:"min"`
+					} `json:"holds"`
+				} `json:"rule"`
+				Limit struct {
+					PerToken int `json:"per_token"`
+				} `json:"limit"`
+				Redeemed int `json:"redeemed"`
+			} `json:"data"`
+		}
+		admin.must(t, ctx, "GET", "/v1/launches/"+out.LaunchID+"/perks", nil, http.StatusOK, &perkList)
+		if len(perkList.Data) != 1 || perkList.Data[0].ID != out.PerkID || perkList.Data[0].Title != "Welcome drink" || perkList.Data[0].Kind != "gift" ||
+			!slices.Equal(perkList.Data[0].Rule.Holds.Launches, []string{out.LaunchID}) || perkList.Data[0].Limit.PerToken != 1 || perkList.Data[0].Redeemed != 1 {
+			t.Errorf("perks of the launch: %+v; want the one gift made in the page, holds %s, 1 per pass, redeemed once", perkList.Data, out.LaunchID)
+		}
+		if !out.OwnLaunch {
+			t.Error("the perk form did not preselect its own launch")
+		}
+		if out.DryRunHolder.Eligible != "true" || out.DryRunOther.Eligible != "false" || out.DryRunOther.Reason != "not_holding" {
+			t.Errorf("dry-runs: holder %+v, other %+v; want eligible, and not_holding", out.DryRunHolder, out.DryRunOther)
+		}
+
+		// The custodial order went to the customer's custodial wallet.
+		var cust struct {
+			Wallet string `json:"wallet"`
+		}
+		admin.must(t, ctx, "GET", "/v1/customers/"+customerRef, nil, http.StatusOK, &cust)
+		if out.Custodial.State != "minted" || out.Custodial.Wallet != cust.Wallet || out.Redemption.Wallet != cust.Wallet {
+			t.Errorf("custodial order %+v, redemption %+v; want both on %s", out.Custodial, out.Redemption, cust.Wallet)
+		}
+
+		// The endpoint, and the deliveries the receiver verified with the
+		// secret the page showed once.
+		var eps struct {
+			Data []struct {
+				ID     string   `json:"id"`
+				URL    string   `json:"url"`
+				Events []string `json:"events"`
+			} `json:"data"`
+		}
+		admin.must(t, ctx, "GET", "/v1/webhooks", nil, http.StatusOK, &eps)
+		if len(eps.Data) != 1 || eps.Data[0].ID != out.EndpointID || eps.Data[0].URL != hookURL+"/metapass" ||
+			!slices.Equal(eps.Data[0].Events, []string{"perk.redeemed"}) {
+			t.Errorf("webhook endpoints %+v; want the page's %s for perk.redeemed at %s/metapass", eps.Data, out.EndpointID, hookURL)
+		}
+		if !strings.HasPrefix(out.WebhookSecret, "whsec_") {
+			t.Fatalf("the page showed webhook secret %q", out.WebhookSecret)
+		}
+		if out.Clipboard == nil {
+			t.Log("the clipboard could not be read back here; the copy button's status was checked")
+		} else if *out.Clipboard != out.WebhookSecret {
+			t.Errorf("the copy button put %q on the clipboard, want the secret", *out.Clipboard)
+		}
+		if out.Delivered.State != "delivered" || out.Delivered.Attempts != "1" || out.Redelivered.ID != out.Delivered.ID ||
+			out.Redelivered.State != "delivered" || out.Redelivered.Attempts != "2" {
+			t.Errorf("delivery row %+v, after Redeliver %+v; want delivered once, then twice", out.Delivered, out.Redelivered)
+		}
+		got := hooks()
+		ids := map[string]int{}
+		for _, h := range got {
+			if err := webhooks.Verify(out.WebhookSecret, h.header, h.body, time.Now(), 5*time.Minute); err != nil {
+				t.Errorf("delivery %s does not verify with the secret the page showed: %v", h.header.Get("webhook-id"), err)
+			}
+			var ev struct {
+				Type string `json:"type"`
+				Data struct {
+					ID string `json:"id"`
+				} `json:"data"`
+			}
+			if err := json.Unmarshal(h.body, &ev); err != nil || ev.Type != "perk.redeemed" {
+				t.Errorf("delivery body %s: type %q, %v; want perk.redeemed", h.body, ev.Type, err)
+			}
+			ids[h.header.Get("webhook-id")]++
+		}
+		if len(got) != 2 || len(ids) != 1 {
+			t.Errorf("the receiver got %d deliveries with webhook-ids %v; want 2 with one id (a redelivery keeps it)", len(got), ids)
+		}
+
+		// The event, and the staff key the page showed once.
+		var ev struct {
+			ID       string   `json:"id"`
+			Name     string   `json:"name"`
+			Venue    string   `json:"venue"`
+			Launches []string `json:"launches"`
+			Reentry  string   `json:"reentry"`
+			Capacity int      `json:"capacity"`
+		}
+		admin.as(out.StaffKey).must(t, ctx, "GET", "/v1/events/"+out.EventID, nil, http.StatusOK, &ev)
+		if ev.Name != "Console Night" || ev.Venue != "Hall 2" || !slices.Equal(ev.Launches, []string{out.LaunchID}) || ev.Reentry != "reentry" || ev.Capacity != 50 {
+			t.Errorf("event seen with the page's staff key: %+v", ev)
+		}
+		if out.StaffLink != "/staff" {
+			t.Errorf("staff key box links to %q, want /staff", out.StaffLink)
+		}
+		if !out.AfterReload.SignedIn || strings.Contains(out.AfterReload.URL, "mpk_") {
+			t.Errorf("after a reload: %+v; want still signed in, no key in the URL", out.AfterReload)
+		}
+	})
+
+	t.Run("docs", func(t *testing.T) {
+		var out struct {
+			pageReport
+			Status        int      `json:"status"`
+			CSP           string   `json:"csp"`
+			RenderMs      int      `json:"render_ms"`
+			Title         string   `json:"title"`
+			Tags          []string `json:"tags"`
+			Summaries     []string `json:"summaries"`
+			SchemaShown   bool     `json:"schema_mentions_supply_cap"`
+			CSPViolations []string `json:"csp_violations"`
+		}
+		tools.run(t, ctx, "docs.mjs", base, &out)
+		out.check(t)
+		t.Logf("Swagger UI rendered %d operations in %d ms", len(out.Summaries), out.RenderMs)
+		if out.Status != http.StatusOK || !strings.Contains(out.Title, "metapass") {
+			t.Errorf("/docs: status %d, title %q", out.Status, out.Title)
+		}
+		if !strings.Contains(out.CSP, "default-src 'self'") || strings.Contains(out.CSP, "unsafe") || strings.Contains(out.CSP, "http") {
+			t.Errorf("/docs CSP %q; want same-origin only, nothing unsafe", out.CSP)
+		}
+		if len(out.CSPViolations) > 0 {
+			t.Errorf("Swagger UI broke the page's CSP: %q", out.CSPViolations)
+		}
+		// Every operation of the document is shown by its summary.
+		var doc struct {
+			Paths map[string]map[string]json.RawMessage `json:"paths"`
+		}
+		admin.as("").must(t, ctx, "GET", "/openapi.json", nil, http.StatusOK, &doc)
+		var want []string
+		for _, ops := range doc.Paths {
+			for method, raw := range ops {
+				var op struct {
+					Summary string `json:"summary"`
+				}
+				if method == "parameters" || json.Unmarshal(raw, &op) != nil || op.Summary == "" {
+					continue
+				}
+				want = append(want, op.Summary)
+			}
+		}
+		for _, s := range append(want, "Create a launch", "Place an order", "Redeliver") {
+			if !slices.Contains(out.Summaries, s) {
+				t.Errorf("/docs does not show the operation %q", s)
+			}
+		}
+		if len(out.Summaries) != len(want) {
+			t.Errorf("/docs shows %d operations, the document has %d", len(out.Summaries), len(want))
+		}
+		if !out.SchemaShown {
+			t.Error("the expanded Create a launch shows no request schema with supply_cap")
+		}
+	})
+}
+
+// hookRequest is one request a webhookReceiver got.
+type hookRequest struct {
+	header http.Header
+	body   []byte
+}
+
+// webhookReceiver serves webhook deliveries, answering 204, and returns its
+// URL and the requests received so far.
+func webhookReceiver(t *testing.T) (string, func() []hookRequest) {
+	var mu sync.Mutex
+	var got []hookRequest
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		mu.Lock()
+		got = append(got, hookRequest{header: r.Header.Clone(), body: b})
+		mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, func() []hookRequest {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]hookRequest(nil), got...)
+	}
 }
