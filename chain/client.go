@@ -143,6 +143,12 @@ func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, to
 	return c.sign(ctx, nonce, &target, c.pass.PackMintBatch(addrs, ids))
 }
 
+// SignBurn signs the admin burn of tokenID at nonce.
+func (c *Client) SignBurn(ctx context.Context, nonce uint64, contract string, tokenID uint64) (passes.SignedTx, error) {
+	target := common.HexToAddress(contract)
+	return c.sign(ctx, nonce, &target, c.pass.PackBurn(new(big.Int).SetUint64(tokenID)))
+}
+
 // sign prices and signs a dynamic-fee transaction. The gas limit is the
 // node's estimate plus a fifth. A call that would revert yields
 // passes.ErrReverted with the decoded reason; one that needs more gas than a

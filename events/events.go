@@ -77,6 +77,7 @@ const (
 	ReasonOutsideHours     = "outside_hours"
 	ReasonCapacityFull     = "capacity_full"
 	ReasonNotInside        = "not_inside"
+	ReasonRefunded         = "refunded"
 )
 
 // Results of a check-in.
@@ -166,9 +167,11 @@ type Tx interface {
 // check-in.
 const EventAdmitted = "checkin.admitted"
 
-// Launches finds a brand's launches.
+// Launches finds a brand's launches and their passes.
 type Launches interface {
 	GetLaunch(ctx context.Context, brandID, id string) (passes.Launch, error)
+	// GetPass returns the pass of launchID with that token id.
+	GetPass(ctx context.Context, launchID string, tokenID uint64) (passes.Pass, error)
 }
 
 // Index answers from the ownership index what a wallet holds.
@@ -380,6 +383,11 @@ func (s *Service) CheckIn(ctx context.Context, brandID, eventID string, staff St
 	}
 	if !strings.EqualFold(owner, c.Holder) {
 		return reject(ReasonNotOwnerNow)
+	}
+	if p, err := s.Launches.GetPass(ctx, l.ID, c.TokenID); err != nil {
+		return Checkin{}, fmt.Errorf("pass %d: %w", c.TokenID, err)
+	} else if p.Refund {
+		return reject(ReasonRefunded)
 	}
 	if err := s.summarize(ctx, *l, c, ck.Holder); err != nil {
 		return Checkin{}, err

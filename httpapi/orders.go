@@ -45,6 +45,14 @@ func (s *Server) placeOrder(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusAccepted).JSON(o)
 }
 
+func (s *Server) refundOrder(c *fiber.Ctx) error {
+	o, err := s.Passes.Refund(c.UserContext(), principal(c).BrandID, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusAccepted).JSON(o)
+}
+
 func (s *Server) getOrder(c *fiber.Ctx) error {
 	o, err := s.Passes.GetOrder(c.UserContext(), principal(c).BrandID, c.Params("id"))
 	if err != nil {

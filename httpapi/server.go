@@ -104,6 +104,7 @@ func (s *Server) App() *fiber.App {
 	v1.Post("/launches/:id/orders", commerce, s.placeOrder)
 	v1.Get("/launches/:id/orders", commerce, s.listOrders)
 	v1.Get("/orders/:id", commerce, s.getOrder)
+	v1.Post("/orders/:id/refund", commerce, s.refundOrder)
 	v1.Get("/passes", commerce, s.listPasses)
 	v1.Get("/passes/:chain/:contract/:token", lookup, s.getPass)
 

@@ -31,6 +31,9 @@ type Chain interface {
 	// A mint that would revert returns ErrReverted; one too large for a
 	// transaction returns ErrTooMuchGas.
 	SignMint(ctx context.Context, nonce uint64, contract string, to []string, tokenIDs []uint64) (SignedTx, error)
+	// SignBurn signs, without sending, the burn of tokenID; one that would
+	// revert returns ErrReverted.
+	SignBurn(ctx context.Context, nonce uint64, contract string, tokenID uint64) (SignedTx, error)
 	// Replace signs raw's transaction again, at its nonce, with both fees
 	// raised enough for a node to take it in raw's place (and to at least
 	// what the node now suggests); ErrFeeCapReached when the operator's
@@ -101,6 +104,7 @@ type TxKind string
 const (
 	TxDeploy TxKind = "deploy"
 	TxMint   TxKind = "mint"
+	TxBurn   TxKind = "burn"
 )
 
 // ChainTx is one nonce of the signer as recorded before anything is
@@ -152,6 +156,15 @@ type MintStore interface {
 	// RecordMint stores tx, with its first attempt, and marks passIDs
 	// submitted in it.
 	RecordMint(ctx context.Context, tx ChainTx, passIDs []int64) (int64, error)
+	// PassesToBurn returns up to limit minted passes of chainID's launches
+	// whose orders were refunded and that no burn carries yet.
+	PassesToBurn(ctx context.Context, chainID uint64, limit int) ([]Pass, error)
+	// RecordBurn stores tx, with its first attempt, and marks passID
+	// burning in it.
+	RecordBurn(ctx context.Context, tx ChainTx, passID int64) (int64, error)
+	// KeepPass gives up burning passID (its burn would revert), with
+	// reason.
+	KeepPass(ctx context.Context, passID int64, reason string) error
 	// RecordAttempt stores tx's Hash, Raw and fees as a new attempt at its
 	// nonce, the one broadcast from now on.
 	RecordAttempt(ctx context.Context, tx ChainTx) error
@@ -410,7 +423,51 @@ func (m *Minter) Step(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return m.mint(ctx, room-deployed)
+	burned, err := m.burn(ctx, room-deployed)
+	if err != nil {
+		return err
+	}
+	return m.mint(ctx, room-deployed-burned)
+}
+
+// burn signs, records and sends one burn per refunded, minted pass, up to
+// room transactions, and reports how many it sent.
+func (m *Minter) burn(ctx context.Context, room int) (int, error) {
+	if room <= 0 {
+		return 0, nil
+	}
+	ps, err := m.store.PassesToBurn(ctx, m.chain.ID(), room)
+	if err != nil {
+		return 0, fmt.Errorf("passes to burn: %w", err)
+	}
+	n := 0
+	for _, p := range ps {
+		stx, err := m.chain.SignBurn(ctx, m.nonce, p.Contract, p.TokenID)
+		switch {
+		case errors.Is(err, ErrInsufficientFunds):
+			return n, m.holdForFunds(ctx, 0, err)
+		case errors.Is(err, ErrReverted):
+			m.log.Warn("burn would revert", slog.String("launch_id", p.LaunchID), slog.Uint64("token_id", p.TokenID), slog.Any("err", err))
+			if err := m.store.KeepPass(ctx, p.ID, "burn would revert: "+err.Error()); err != nil {
+				return n, err
+			}
+			continue
+		case err != nil:
+			return n, fmt.Errorf("sign burn of %d: %w", p.TokenID, err)
+		}
+		tx := m.newTx(stx, TxBurn, p.LaunchID)
+		if tx.ID, err = m.store.RecordBurn(ctx, tx, p.ID); err != nil {
+			return n, fmt.Errorf("record burn of %d: %w", p.TokenID, err)
+		}
+		m.nonce++
+		n++
+		m.log.Info("burning refunded pass", slog.String("launch_id", p.LaunchID), slog.Uint64("token_id", p.TokenID),
+			slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
+		if err := m.send(ctx, tx); err != nil || m.halted() {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // reconcile takes the next nonce from this service's record, raised to the

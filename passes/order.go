@@ -14,13 +14,16 @@ import (
 type OrderState string
 
 // Order states: queued → submitted → minted | failed, and
-// waiting_for_funds while the signer cannot pay.
+// waiting_for_funds while the signer cannot pay; once refunded,
+// refunding → refunded.
 const (
 	OrderQueued          OrderState = "queued"
 	OrderSubmitted       OrderState = "submitted"
 	OrderWaitingForFunds OrderState = "waiting_for_funds"
 	OrderMinted          OrderState = "minted"
 	OrderFailed          OrderState = "failed"
+	OrderRefunding       OrderState = "refunding" // some passes still to burn
+	OrderRefunded        OrderState = "refunded"  // every pass cancelled or burned
 )
 
 // PassState is where one pass is on its way to the chain.
@@ -35,6 +38,8 @@ const (
 	// PassWaitingForFunds: the signer cannot pay for its transaction; it
 	// goes on by itself once the signer is funded.
 	PassWaitingForFunds PassState = "waiting_for_funds"
+	PassBurning         PassState = "burning"  // refunded; a burn transaction carries it
+	PassRefunded        PassState = "refunded" // cancelled before its mint, or burned
 )
 
 // OrderRequest is a brand's purchase that earns passes for a wallet.
@@ -71,6 +76,7 @@ type Order struct {
 	State          OrderState `json:"state"`
 	Passes         []Pass     `json:"passes"`
 	CreatedAt      time.Time  `json:"created_at"`
+	RefundedAt     *time.Time `json:"refunded_at,omitempty"`
 	RequestHash    []byte     `json:"-"`
 }
 
@@ -88,6 +94,23 @@ type Pass struct {
 	Nonce       *uint64   `json:"nonce,omitempty"`
 	BlockNumber *uint64   `json:"block_number,omitempty"`
 	FailReason  string    `json:"fail_reason,omitempty"`
+	// Refund says its order was refunded: it no longer counts for perks
+	// or entry, and is burned once minted.
+	Refund bool `json:"refund,omitempty"`
+}
+
+// state is o's state: its passes' summary, or, once refunded, refunded
+// when no pass is left to burn and refunding until then.
+func (o Order) state() OrderState {
+	if o.RefundedAt == nil {
+		return summarize(o.Passes)
+	}
+	for _, p := range o.Passes {
+		if p.State != PassRefunded && p.State != PassFailed {
+			return OrderRefunding
+		}
+	}
+	return OrderRefunded
 }
 
 // summarize derives the order's state from its passes: failed if any failed,
@@ -120,17 +143,18 @@ func summarize(ps []Pass) OrderState {
 
 // Order events, told to brands' webhooks once per order.
 const (
-	EventOrderMinted = "order.minted"
-	EventOrderFailed = "order.failed"
+	EventOrderMinted   = "order.minted"
+	EventOrderFailed   = "order.failed"
+	EventOrderRefunded = "order.refunded"
 )
 
 // SettledEvent returns the webhook event of o once all its passes are
-// minted (order.minted) or one failed (order.failed); ok is false while it
-// is on its way. The event's id derives from the order and the outcome, so
+// minted (order.minted), one failed (order.failed), or, refunded, none is
+// left to burn (order.refunded); ok is false while it is on its way. The event's id derives from the order and the outcome, so
 // an order minted again after a reorg is told once.
 func SettledEvent(o Order, at time.Time) (e metapass.Event, ok bool) {
-	o.State = summarize(o.Passes)
-	typ := map[OrderState]string{OrderMinted: EventOrderMinted, OrderFailed: EventOrderFailed}[o.State]
+	o.State = o.state()
+	typ := map[OrderState]string{OrderMinted: EventOrderMinted, OrderFailed: EventOrderFailed, OrderRefunded: EventOrderRefunded}[o.State]
 	if typ == "" {
 		return metapass.Event{}, false
 	}

@@ -106,7 +106,8 @@ type HoldingStore interface {
 	// Holder returns the current holding of a token, or an ENOTFOUND
 	// error when the token is not minted (or burned) as far as indexed.
 	Holder(ctx context.Context, chainID uint64, contract string, tokenID uint64) (Holding, error)
-	// Holdings lists what owner holds on chainID, by contract and token.
+	// Holdings lists what owner holds on chainID, by contract and token,
+	// leaving out passes of refunded orders.
 	Holdings(ctx context.Context, chainID uint64, owner string) ([]Holding, error)
 }
 

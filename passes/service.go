@@ -39,6 +39,10 @@ type Tx interface {
 	CountRecipientPasses(ctx context.Context, launchID, wallet string) (int64, error)
 	// InsertOrder writes o and its passes.
 	InsertOrder(ctx context.Context, o Order) error
+	// RefundOrder marks brandID's order id refunded at at, once: passes
+	// not yet carried by a transaction become refunded, the others are
+	// marked for burning once minted. It returns the order as it is now.
+	RefundOrder(ctx context.Context, brandID, id string, at time.Time) (Order, error)
 }
 
 // PassFilter selects passes; empty fields match everything.
@@ -301,14 +305,31 @@ func (s *Service) PlaceOrder(ctx context.Context, brandID, launchID string, r Or
 	if created {
 		s.notify()
 	}
-	o.State = summarize(o.Passes)
+	o.State = o.state()
 	return o, created, nil
+}
+
+// Refund refunds brandID's order id: its passes stop counting for perks
+// and entry at once; those not yet on their way are cancelled and the
+// others burned once minted. Refunding again changes nothing.
+func (s *Service) Refund(ctx context.Context, brandID, id string) (Order, error) {
+	var o Order
+	err := s.Store.InTx(ctx, func(tx Tx) (err error) {
+		o, err = tx.RefundOrder(ctx, brandID, id, s.Now().UTC())
+		return err
+	})
+	if err != nil {
+		return Order{}, err
+	}
+	s.notify()
+	o.State = o.state()
+	return o, nil
 }
 
 // GetOrder returns brandID's order id with its passes.
 func (s *Service) GetOrder(ctx context.Context, brandID, id string) (Order, error) {
 	o, err := s.Store.GetOrder(ctx, brandID, id)
-	o.State = summarize(o.Passes)
+	o.State = o.state()
 	return o, err
 }
 
@@ -319,7 +340,7 @@ func (s *Service) ListOrders(ctx context.Context, brandID, launchID string, limi
 	}
 	os, err := s.Store.ListOrders(ctx, brandID, launchID, limit)
 	for i := range os {
-		os[i].State = summarize(os[i].Passes)
+		os[i].State = os[i].state()
 	}
 	return os, err
 }

@@ -159,6 +159,34 @@ func (s PassStore) RecordMint(ctx context.Context, t passes.ChainTx, passIDs []i
 	return id, err
 }
 
+func (s PassStore) PassesToBurn(ctx context.Context, chainID uint64, limit int) ([]passes.Pass, error) {
+	return queryPasses(ctx, s.db.r, `WHERE p.refund = 1 AND p.state = 'minted' AND p.burn_tx_id IS NULL AND l.chain_id = ?
+		ORDER BY p.id LIMIT ?`, chainID, limit)
+}
+
+func (s PassStore) RecordBurn(ctx context.Context, t passes.ChainTx, passID int64) (id int64, err error) {
+	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if id, err = insertTx(ctx, tx, t); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'burning', burn_tx_id = ? WHERE id = ? AND state = 'minted' AND burn_tx_id IS NULL`,
+			id, passID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("record burn: pass %d is not a minted pass to burn", passID)
+		}
+		return nil
+	})
+	return id, err
+}
+
+func (s PassStore) KeepPass(ctx context.Context, passID int64, reason string) error {
+	_, err := s.db.w.ExecContext(ctx, `UPDATE passes SET refund = 0, fail_reason = ? WHERE id = ? AND state = 'minted'`, reason, passID)
+	return err
+}
+
 func (s PassStore) RecordAttempt(ctx context.Context, t passes.ChainTx) error {
 	return s.db.inTx(ctx, func(tx *sql.Tx) error {
 		if err := insertAttempt(ctx, tx, t); err != nil {
@@ -203,6 +231,10 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 			return fmt.Errorf("confirm %s: no pending transaction %d with that attempt", t.Hash, t.ID)
 		}
 		switch {
+		case t.Kind == passes.TxBurn && r.Success:
+			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'refunded' WHERE burn_tx_id = ?`, t.ID)
+		case t.Kind == passes.TxBurn:
+			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'minted', burn_tx_id = NULL, fail_reason = ? WHERE burn_tx_id = ?`, reason, t.ID)
 		case t.Kind == passes.TxDeploy && r.Success:
 			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'deploying' THEN 'live' ELSE state END,
 				updated_at = ? WHERE id = ?`, now, t.LaunchID)
@@ -217,10 +249,15 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 		default:
 			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ? WHERE tx_id = ?`, reason, t.ID)
 		}
-		if err != nil || t.Kind != passes.TxMint {
+		switch {
+		case err != nil:
 			return err
+		case t.Kind == passes.TxMint:
+			return emitSettled(ctx, tx, now, `tx_id = ?`, t.ID)
+		case t.Kind == passes.TxBurn:
+			return emitSettled(ctx, tx, now, `burn_tx_id = ?`, t.ID)
 		}
-		return emitSettled(ctx, tx, now, `tx_id = ?`, t.ID)
+		return nil
 	})
 }
 
@@ -273,6 +310,10 @@ func (s PassStore) DropTx(ctx context.Context, t passes.ChainTx) error {
 				WHERE id = ? AND deploy_tx_id = ?`, now, t.LaunchID, t.ID)
 			return err
 		}
+		if t.Kind == passes.TxBurn {
+			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'minted', burn_tx_id = NULL WHERE burn_tx_id = ?`, t.ID)
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'queued', tx_id = NULL WHERE tx_id = ?`, t.ID)
 		return err
 	})
@@ -292,6 +333,10 @@ func (s PassStore) ReopenTx(ctx context.Context, t passes.ChainTx) error {
 		if t.Kind == passes.TxDeploy {
 			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'live' THEN 'deploying' ELSE state END,
 				updated_at = ? WHERE id = ?`, now, t.LaunchID)
+			return err
+		}
+		if t.Kind == passes.TxBurn {
+			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'burning' WHERE burn_tx_id = ? AND state = 'refunded'`, t.ID)
 			return err
 		}
 		if res, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'submitted' WHERE tx_id = ? AND state = 'minted'`, t.ID); err != nil {

@@ -202,7 +202,10 @@ func (s OwnershipStore) Holder(ctx context.Context, chainID uint64, contract str
 }
 
 func (s OwnershipStore) Holdings(ctx context.Context, chainID uint64, owner string) ([]passes.Holding, error) {
-	rows, err := s.db.r.QueryContext(ctx, holdingColumns+`WHERE chain_id = ? AND owner = ? ORDER BY contract, token_id`,
+	// A pass of a refunded order no longer counts, even before its burn.
+	rows, err := s.db.r.QueryContext(ctx, holdingColumns+`h WHERE h.chain_id = ? AND h.owner = ? AND NOT EXISTS (
+		SELECT 1 FROM launches l JOIN passes p ON p.launch_id = l.id AND p.token_id = h.token_id
+		WHERE l.chain_id = h.chain_id AND l.contract = h.contract AND p.refund = 1) ORDER BY h.contract, h.token_id`,
 		chainID, checksum(owner))
 	if err != nil {
 		return nil, err

@@ -121,7 +121,7 @@ func (s PassStore) LaunchByContract(ctx context.Context, chainID uint64, contrac
 }
 
 const passColumns = `p.id, p.launch_id, p.order_id, l.chain_id, l.contract, p.token_id, p.recipient, p.state,
-	COALESCE(t.hash, ''), t.nonce, t.block_number, p.fail_reason`
+	COALESCE(t.hash, ''), t.nonce, t.block_number, p.fail_reason, p.refund`
 
 const passFrom = ` FROM passes p JOIN launches l ON l.id = p.launch_id LEFT JOIN chain_txs t ON t.id = p.tx_id `
 
@@ -129,7 +129,7 @@ func scanPass(row interface{ Scan(...any) error }) (passes.Pass, error) {
 	var p passes.Pass
 	var nonce, block sql.NullInt64
 	err := row.Scan(&p.ID, &p.LaunchID, &p.OrderID, &p.ChainID, &p.Contract, &p.TokenID, &p.Recipient, &p.State,
-		&p.TxHash, &nonce, &block, &p.FailReason)
+		&p.TxHash, &nonce, &block, &p.FailReason, &p.Refund)
 	if nonce.Valid {
 		n := uint64(nonce.Int64)
 		p.Nonce = &n
@@ -158,14 +158,20 @@ func queryPasses(ctx context.Context, q querier, where string, args ...any) ([]p
 	return out, rows.Err()
 }
 
-const orderColumns = `id, brand_id, launch_id, order_id, COALESCE(idempotency_key, ''), sku, quantity, wallet, customer_ref, request_hash, created_at`
+const orderColumns = `id, brand_id, launch_id, order_id, COALESCE(idempotency_key, ''), sku, quantity, wallet, customer_ref, request_hash, created_at, refunded_at`
 
 func getOrder(ctx context.Context, q querier, where string, args ...any) (passes.Order, error) {
-	var o passes.Order
+	var (
+		o        passes.Order
+		refunded sql.NullTime
+	)
 	err := q.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where, args...).Scan(
-		&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet, &o.CustomerRef, &o.RequestHash, &o.CreatedAt)
+		&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet, &o.CustomerRef, &o.RequestHash, &o.CreatedAt, &refunded)
 	if err != nil {
 		return o, notFound(err, "order")
+	}
+	if refunded.Valid {
+		o.RefundedAt = &refunded.Time
 	}
 	o.Passes, err = queryPasses(ctx, q, `WHERE p.order_id = ? ORDER BY p.token_id`, o.ID)
 	return o, err
@@ -257,6 +263,30 @@ func (t passTx) CountRecipientPasses(ctx context.Context, launchID, wallet strin
 	var n int64
 	err := t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM passes WHERE recipient = ? AND launch_id = ? AND state <> 'failed'`, wallet, launchID).Scan(&n)
 	return n, err
+}
+
+func (t passTx) RefundOrder(ctx context.Context, brandID, id string, at time.Time) (passes.Order, error) {
+	res, err := t.tx.ExecContext(ctx, `UPDATE orders SET refunded_at = ? WHERE id = ? AND brand_id = ? AND refunded_at IS NULL`, at, id, brandID)
+	if err != nil {
+		return passes.Order{}, err
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		// Not yet carried by a transaction: cancelled. On its way or
+		// minted: burned once minted. Failed: nothing to undo.
+		if _, err := t.tx.ExecContext(ctx, `UPDATE passes SET refund = 1,
+			state = CASE WHEN state IN ('queued', 'waiting_for_funds') AND tx_id IS NULL THEN 'refunded' ELSE state END
+			WHERE order_id = ? AND state <> 'failed'`, id); err != nil {
+			return passes.Order{}, err
+		}
+		if err := emitSettled(ctx, t.tx, at, `order_id = ?`, id); err != nil {
+			return passes.Order{}, err
+		}
+	}
+	o, err := getOrder(ctx, t.tx, `id = ? AND brand_id = ?`, id, brandID)
+	if metapass.ErrorCode(err) == metapass.ENOTFOUND {
+		return o, metapass.Errorf(metapass.ENOTFOUND, "order %s not found", id)
+	}
+	return o, err
 }
 
 func (t passTx) InsertOrder(ctx context.Context, o passes.Order) error {
