@@ -143,6 +143,75 @@ func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, to
 	return c.sign(ctx, nonce, &target, c.pass.PackMintBatch(addrs, ids))
 }
 
+// SignFund signs, at nonce, a payment of value wei to the address to.
+func (c *Client) SignFund(ctx context.Context, nonce uint64, to string, value *big.Int) (passes.SignedTx, error) {
+	target := common.HexToAddress(to)
+	return c.signValue(ctx, nonce, &target, value, nil)
+}
+
+// TransferCost is the most a transferFrom(from, to, tokenID) sent by from
+// may cost it at today's fees, with the margin SignTransferFrom leaves.
+func (c *Client) TransferCost(ctx context.Context, contract, from, to string, tokenID uint64) (*big.Int, error) {
+	target, sender := common.HexToAddress(contract), common.HexToAddress(from)
+	data := c.pass.PackTransferFrom(sender, common.HexToAddress(to), new(big.Int).SetUint64(tokenID))
+	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: sender, To: &target, Data: data})
+	if err != nil {
+		if reason, ok := c.revertReason(err); ok {
+			return nil, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
+		}
+		return nil, fmt.Errorf("estimate gas: %w", err)
+	}
+	head, err := c.eth.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("latest header: %w", err)
+	}
+	_, feeCap, err := c.suggest(ctx, head)
+	if err != nil {
+		return nil, err
+	}
+	gas += gas / 5
+	return new(big.Int).Mul(new(big.Int).SetUint64(gas), feeCap), nil
+}
+
+// SignTransferFrom signs, with key at its next nonce, transferFrom(key's
+// address, to, tokenID): a pass leaving a custodial wallet, paid by that
+// wallet.
+func (c *Client) SignTransferFrom(ctx context.Context, key *ecdsa.PrivateKey, contract, to string, tokenID uint64) (passes.SignedTx, error) {
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	nonce, err := c.eth.PendingNonceAt(ctx, from)
+	if err != nil {
+		return passes.SignedTx{}, fmt.Errorf("nonce of %s: %w", from, err)
+	}
+	target := common.HexToAddress(contract)
+	data := c.pass.PackTransferFrom(from, common.HexToAddress(to), new(big.Int).SetUint64(tokenID))
+	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &target, Data: data})
+	if err != nil {
+		if reason, ok := c.revertReason(err); ok {
+			return passes.SignedTx{}, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
+		}
+		return passes.SignedTx{}, fmt.Errorf("estimate gas: %w", err)
+	}
+	head, err := c.eth.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return passes.SignedTx{}, fmt.Errorf("latest header: %w", err)
+	}
+	tip, feeCap, err := c.suggest(ctx, head)
+	if err != nil {
+		return passes.SignedTx{}, err
+	}
+	tx, err := types.SignNewTx(key, c.signer, &types.DynamicFeeTx{
+		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas + gas/5, To: &target, Data: data,
+	})
+	if err != nil {
+		return passes.SignedTx{}, fmt.Errorf("sign: %w", err)
+	}
+	raw, err := tx.MarshalBinary()
+	if err != nil {
+		return passes.SignedTx{}, fmt.Errorf("encode tx: %w", err)
+	}
+	return passes.SignedTx{Hash: tx.Hash().Hex(), Nonce: nonce, Raw: raw, GasTipCap: tip, GasFeeCap: feeCap}, nil
+}
+
 // SignBurn signs the admin burn of tokenID at nonce.
 func (c *Client) SignBurn(ctx context.Context, nonce uint64, contract string, tokenID uint64) (passes.SignedTx, error) {
 	target := common.HexToAddress(contract)
@@ -156,11 +225,16 @@ func (c *Client) SignBurn(ctx context.Context, nonce uint64, contract string, to
 // limit) yields passes.ErrTooMuchGas; one the signer cannot pay for
 // passes.ErrInsufficientFunds.
 func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, data []byte) (passes.SignedTx, error) {
+	return c.signValue(ctx, nonce, to, nil, data)
+}
+
+// signValue is sign for a call that also sends value wei.
+func (c *Client) signValue(ctx context.Context, nonce uint64, to *common.Address, value *big.Int, data []byte) (passes.SignedTx, error) {
 	head, err := c.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("latest header: %w", err)
 	}
-	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: c.from, To: to, Data: data})
+	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: c.from, To: to, Value: value, Data: data})
 	switch {
 	case err != nil && strings.Contains(err.Error(), "gas required exceeds"):
 		return passes.SignedTx{}, fmt.Errorf("%w: %v", passes.ErrTooMuchGas, err)
@@ -183,7 +257,7 @@ func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, dat
 	feeCap = capped(feeCap, c.MaxFeePerGas)
 	tip = capped(capped(tip, c.MaxTipPerGas), feeCap)
 	return c.signTx(&types.DynamicFeeTx{
-		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: to, Data: data,
+		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: to, Value: value, Data: data,
 	})
 }
 

@@ -71,10 +71,7 @@ func (s *Service) Nonce(ctx context.Context, brandID string) (string, error) {
 // SignIn verifies a signed EIP-4361 message for brandID and opens a session
 // for its wallet. The token is returned once; only its hash is kept.
 func (s *Service) SignIn(ctx context.Context, brandID, message string, sig []byte) (string, Session, error) {
-	m, err := siwe.Verify(ctx, message, sig, siwe.VerifyOptions{
-		Domain: s.Domain, URI: s.URI, ChainID: s.ChainID, Now: s.Now, Contracts: s.Contracts,
-		Nonces: brandNonces{s, brandID},
-	})
+	m, err := s.verify(ctx, brandID, message, sig)
 	if err != nil {
 		return "", Session{}, err
 	}
@@ -92,6 +89,24 @@ func (s *Service) SignIn(ctx context.Context, brandID, message string, sig []byt
 		return "", Session{}, fmt.Errorf("store session: %w", err)
 	}
 	return token, sess, nil
+}
+
+// Prove verifies a signed EIP-4361 message for brandID, consuming its
+// nonce, and returns the wallet that signed it, without opening a session:
+// how a customer proves a wallet to the brand's backend.
+func (s *Service) Prove(ctx context.Context, brandID, message string, sig []byte) (string, error) {
+	m, err := s.verify(ctx, brandID, message, sig)
+	if err != nil {
+		return "", err
+	}
+	return m.Address.Hex(), nil
+}
+
+func (s *Service) verify(ctx context.Context, brandID, message string, sig []byte) (siwe.Message, error) {
+	return siwe.Verify(ctx, message, sig, siwe.VerifyOptions{
+		Domain: s.Domain, URI: s.URI, ChainID: s.ChainID, Now: s.Now, Contracts: s.Contracts,
+		Nonces: brandNonces{s, brandID},
+	})
 }
 
 // IsToken reports whether secret looks like a session token (rather than

@@ -1,6 +1,9 @@
 package httpapi
 
 import (
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/metapass/metapass"
@@ -57,4 +60,51 @@ func (s *Server) customerPasses(c *fiber.Ctx) error {
 		return err
 	}
 	return s.passesOf(c, wallet)
+}
+
+// claimRequest is the customer's proof of their own wallet: an EIP-4361
+// message for the brand (nonce from /v1/auth/siwe/nonce) and its signature.
+type claimRequest struct {
+	Message   string `json:"message" validate:"required,max=4096"`
+	Signature string `json:"signature" validate:"required,max=4096"`
+}
+
+// claim moves a custodial customer's passes into the wallet they proved.
+func (s *Server) claim(c *fiber.Ctx) error {
+	var req claimRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	// Claims run wherever custodial wallets do.
+	if _, err := s.custodialWallet(c); err != nil {
+		return err
+	}
+	if !strings.HasPrefix(req.Signature, "0x") {
+		return invalid("signature", "must be 0x-prefixed hex")
+	}
+	sig, err := hexutil.Decode(req.Signature)
+	if err != nil {
+		return invalid("signature", "must be 0x-prefixed hex")
+	}
+	p := principal(c)
+	wallet, err := s.Customers.Prove(c.UserContext(), p.BrandID, req.Message, sig)
+	if err != nil {
+		return err
+	}
+	cs, err := s.Claims.Claim(c.UserContext(), p.BrandID, c.Params("ref"), wallet)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusAccepted).JSON(list(cs))
+}
+
+func (s *Server) listClaims(c *fiber.Ctx) error {
+	if _, err := s.custodialWallet(c); err != nil {
+		return err
+	}
+	cs, err := s.Claims.List(c.UserContext(), principal(c).BrandID, c.Params("ref"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(list(cs))
 }

@@ -1,12 +1,16 @@
 package httpapi_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
+
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/passes"
 )
 
 // TestCustodialCustomer: a brand's backend orders for a customer reference
@@ -134,5 +138,66 @@ func TestCustodialProblems(t *testing.T) {
 	r := off.do(t, "POST", "/v1/launches/"+launch+"/orders", keys[brands.RoleAdmin], orderOf(map[string]any{"ref": "C-1"}))
 	if p := r.json(t); r.status != 422 || p["rule"] != "custody_disabled" {
 		t.Fatalf("custody off: %d %s", r.status, r.body)
+	}
+}
+
+// TestClaimToSelfCustody: a custodial customer proves their own wallet by
+// SIWE, the brand's backend asks for the claim, the service funds the
+// custodial wallet and moves the pass; afterwards neither the custodial key
+// nor the service's signer can move it.
+func TestClaimToSelfCustody(t *testing.T) {
+	s := newStack(t, stackOptions{})
+	brandID, keys := s.brand(t, "A")
+	admin, orders := keys[brands.RoleAdmin], keys[brands.RoleOrders]
+	hooks := newReceiver(t)
+	hooks.secret = s.must(t, 201, "POST", "/v1/webhooks", admin, map[string]any{"url": hooks.srv.URL, "events": []string{"pass.claimed"}})["secret"].(string)
+	launch := s.launch(t, admin, nil)
+	s.must(t, 202, "POST", "/v1/launches/"+launch+"/publish", admin, nil)
+	o := s.must(t, 202, "POST", "/v1/launches/"+launch+"/orders", orders,
+		map[string]any{"order_id": "o-1", "sku": "XO-70CL", "quantity": 1, "customer": map[string]any{"ref": "C-7"}})
+	pass := s.waitOrder(t, orders, o["id"].(string), "minted")["passes"].([]any)[0].(map[string]any)
+	contract, token := pass["contract_address"].(string), uint64(pass["token_id"].(float64))
+	custodial := o["wallet"].(string)
+	s.poll(t, "/v1/customers/C-7/passes", orders, func(m map[string]any) bool { return len(m["data"].([]any)) == 1 })
+
+	own := newKey(t)
+	ownAddr := crypto.PubkeyToAddress(own.PublicKey).Hex()
+	msg, sig := s.siweMessage(t, brandID, own)
+	started := s.must(t, 202, "POST", "/v1/customers/C-7/claims", orders, map[string]any{"message": msg, "signature": sig})["data"].([]any)
+	if len(started) != 1 || started[0].(map[string]any)["to"] != ownAddr || started[0].(map[string]any)["from"] != custodial {
+		t.Fatalf("claims %v", started)
+	}
+	if r := s.do(t, "POST", "/v1/customers/C-7/claims", orders, map[string]any{"message": msg, "signature": sig}); r.status != 401 {
+		t.Fatalf("the same proof twice: %d %s", r.status, r.body)
+	}
+	done := s.poll(t, "/v1/customers/C-7/claims", orders, func(m map[string]any) bool {
+		return m["data"].([]any)[0].(map[string]any)["state"] == "claimed"
+	})["data"].([]any)[0].(map[string]any)
+	if done["tx_hash"] == "" || done["claimed_at"] == nil {
+		t.Fatalf("claimed %v", done)
+	}
+	if owner, err := s.client.OwnerOf(t.Context(), contract, token); err != nil || owner != ownAddr {
+		t.Fatalf("ownerOf = %s, %v; want the customer's own wallet %s", owner, err, ownAddr)
+	}
+
+	// Theirs alone: the custodial key and the service's signer cannot move it.
+	if _, err := s.client.SignTransferFrom(t.Context(), s.vault.Key(brandID, "C-7"), contract, custodial, token); !errors.Is(err, passes.ErrReverted) {
+		t.Fatalf("custodial key moving the claimed pass: %v, want a revert", err)
+	}
+	if _, err := s.client.TransferCost(t.Context(), contract, s.client.Sender(), custodial, token); !errors.Is(err, passes.ErrReverted) {
+		t.Fatalf("the service's signer moving the claimed pass: %v, want a revert", err)
+	}
+
+	// Claiming again finds nothing left in custody.
+	msg, sig = s.siweMessage(t, brandID, own)
+	if again := s.must(t, 202, "POST", "/v1/customers/C-7/claims", orders, map[string]any{"message": msg, "signature": sig})["data"].([]any); len(again) != 1 {
+		t.Fatalf("a second claim made %d claims", len(again))
+	}
+	s.poll(t, "/v1/wallets/"+ownAddr+"/passes", admin, func(m map[string]any) bool { return len(m["data"].([]any)) == 1 })
+	if err := s.dispatcher(s.db).Step(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if got := hooks.deliveries(); len(got) != 1 || got[0].event["type"] != "pass.claimed" {
+		t.Fatalf("webhooks %v, want one pass.claimed", got)
 	}
 }

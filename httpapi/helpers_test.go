@@ -47,6 +47,8 @@ type stack struct {
 	startMinter func()
 	// clock, when set, is the time the perks engine and events see.
 	clock atomic.Pointer[time.Time]
+	// vault keeps the custodial wallets.
+	vault *custody.Vault
 	// db is the stack's database.
 	db *sqlite.DB
 	// entryKey signs entry codes.
@@ -134,19 +136,25 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 		t.Fatal(err)
 	}
 	s.entryKey = entryKey
-	var vault passes.Custody
+	var (
+		vault  passes.Custody
+		claims *custody.Claims
+	)
 	if !opt.noCustody {
 		v, _, err := custody.Open(filepath.Join(dir, "custody.seed"), custody.NewKey())
 		if err != nil {
 			t.Fatal(err)
 		}
-		vault = v
+		vault, s.vault = v, v
+		claims = &custody.Claims{Store: db.Claims(), Vault: v, Index: db.Ownership(), Launches: db.Passes(), Chain: client,
+			ChainID: client.ID(), Now: time.Now, Log: log}
 	}
 	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: countedOwners{client, &s.chainReads}, ChainID: client.ID()}
 	srv := &httpapi.Server{
 		Brands:   bs,
 		Passes:   &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
 		Custody:  vault,
+		Claims:   claims,
 		Owners:   client,
 		Perks:    &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: now},
 		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, AllowHTTP: true},
@@ -159,6 +167,10 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); indexer.Run(ctx) }()
+	if claims != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); claims.Run(ctx, 50*time.Millisecond) }()
+	}
 	start := sync.OnceFunc(func() {
 		wg.Add(1)
 		go func() { defer wg.Done(); minter.Run(ctx) }()

@@ -564,6 +564,7 @@ func TestOpenAPIRequestBodies(t *testing.T) {
 		"POST /v1/events/{id}/staff-keys": func() any { return new(staffKeyRequest) },
 		"POST /v1/events/{id}/checkins":   func() any { return new(checkinRequest) },
 		"POST /v1/webhooks":               func() any { return new(webhookRequest) },
+		"POST /v1/customers/{ref}/claims": func() any { return new(claimRequest) },
 	}
 	// Every documented request body has its struct here.
 	for _, o := range d.ops(t) {
@@ -634,6 +635,8 @@ func TestOpenAPIRequestBodies(t *testing.T) {
 		{"POST /v1/auth/siwe/verify", "no signature", edit{"signature": nil}, false},
 		{"POST /v1/auth/siwe/verify", "empty message", edit{"message": ""}, false},
 		{"POST /v1/auth/siwe/verify", "unknown field", edit{"wallet": "0x52908400098527886E0F7030069857D2E4169EE7"}, false},
+		{"POST /v1/customers/{ref}/claims", "example", nil, true},
+		{"POST /v1/customers/{ref}/claims", "no signature", edit{"signature": nil}, false},
 		{"POST /v1/webhooks", "example", nil, true},
 		{"POST /v1/webhooks", "no events", edit{"events": []any{}}, false},
 		{"POST /v1/webhooks", "no url", edit{"url": nil}, false},

@@ -15,6 +15,7 @@ import (
 
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/passes"
@@ -42,6 +43,9 @@ type Server struct {
 	Events *events.Service
 	// Webhooks manages brands' webhook endpoints and deliveries.
 	Webhooks *webhooks.Service
+	// Claims, when set, moves custodial customers' passes to their own
+	// wallets.
+	Claims *custody.Claims
 	// Custody, when set, gives the custodial wallets brands' backends act
 	// for by customer reference.
 	Custody passes.Custody
@@ -117,6 +121,8 @@ func (s *Server) App() *fiber.App {
 	v1.Get("/customers/:ref", commerce, s.getCustomer)
 	v1.Get("/customers/:ref/perks", commerce, s.customerPerks)
 	v1.Get("/customers/:ref/passes", commerce, s.customerPasses)
+	v1.Post("/customers/:ref/claims", commerce, s.claim)
+	v1.Get("/customers/:ref/claims", commerce, s.listClaims)
 
 	attendees := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleStaff, brands.RoleCustomer)
 	v1.Post("/events", admin, s.createEvent)

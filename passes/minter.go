@@ -31,6 +31,9 @@ type Chain interface {
 	// A mint that would revert returns ErrReverted; one too large for a
 	// transaction returns ErrTooMuchGas.
 	SignMint(ctx context.Context, nonce uint64, contract string, to []string, tokenIDs []uint64) (SignedTx, error)
+	// SignFund signs, without sending, a payment of value wei to the
+	// address to.
+	SignFund(ctx context.Context, nonce uint64, to string, value *big.Int) (SignedTx, error)
 	// SignBurn signs, without sending, the burn of tokenID; one that would
 	// revert returns ErrReverted.
 	SignBurn(ctx context.Context, nonce uint64, contract string, tokenID uint64) (SignedTx, error)
@@ -105,7 +108,18 @@ const (
 	TxDeploy TxKind = "deploy"
 	TxMint   TxKind = "mint"
 	TxBurn   TxKind = "burn"
+	// TxFund pays a custodial wallet the gas of moving a pass out of it.
+	TxFund TxKind = "fund"
 )
+
+// Funding is a payment the signer owes a wallet: the gas of a custodial
+// claim's transfer.
+type Funding struct {
+	ID       string
+	LaunchID string
+	To       string
+	Value    *big.Int
+}
 
 // ChainTx is one nonce of the signer as recorded before anything is
 // broadcast at it: what it carries, and every signed attempt at it (the
@@ -156,6 +170,12 @@ type MintStore interface {
 	// RecordMint stores tx, with its first attempt, and marks passIDs
 	// submitted in it.
 	RecordMint(ctx context.Context, tx ChainTx, passIDs []int64) (int64, error)
+	// FundingsDue returns up to limit of chainID's fundings no
+	// transaction carries yet.
+	FundingsDue(ctx context.Context, chainID uint64, limit int) ([]Funding, error)
+	// RecordFund stores tx, with its first attempt, as the payment of
+	// fundingID.
+	RecordFund(ctx context.Context, tx ChainTx, fundingID string) (int64, error)
 	// PassesToBurn returns up to limit minted passes of chainID's launches
 	// whose orders were refunded and that no burn carries yet.
 	PassesToBurn(ctx context.Context, chainID uint64, limit int) ([]Pass, error)
@@ -427,7 +447,45 @@ func (m *Minter) Step(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return m.mint(ctx, room-deployed-burned)
+	funded, err := m.fund(ctx, room-deployed-burned)
+	if err != nil {
+		return err
+	}
+	return m.mint(ctx, room-deployed-burned-funded)
+}
+
+// fund signs, records and sends the payments custodial claims wait for,
+// up to room transactions, and reports how many it sent.
+func (m *Minter) fund(ctx context.Context, room int) (int, error) {
+	if room <= 0 {
+		return 0, nil
+	}
+	fs, err := m.store.FundingsDue(ctx, m.chain.ID(), room)
+	if err != nil {
+		return 0, fmt.Errorf("fundings due: %w", err)
+	}
+	n := 0
+	for _, f := range fs {
+		stx, err := m.chain.SignFund(ctx, m.nonce, f.To, f.Value)
+		switch {
+		case errors.Is(err, ErrInsufficientFunds):
+			return n, m.holdForFunds(ctx, 0, err)
+		case err != nil:
+			return n, fmt.Errorf("sign funding of %s: %w", f.To, err)
+		}
+		tx := m.newTx(stx, TxFund, f.LaunchID)
+		if tx.ID, err = m.store.RecordFund(ctx, tx, f.ID); err != nil {
+			return n, fmt.Errorf("record funding %s: %w", f.ID, err)
+		}
+		m.nonce++
+		n++
+		m.log.Info("funding a custodial wallet", slog.String("to", f.To), slog.String("wei", f.Value.String()),
+			slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
+		if err := m.send(ctx, tx); err != nil || m.halted() {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // burn signs, records and sends one burn per refunded, minted pass, up to

@@ -231,6 +231,8 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 			return fmt.Errorf("confirm %s: no pending transaction %d with that attempt", t.Hash, t.ID)
 		}
 		switch {
+		case t.Kind == passes.TxFund:
+			err = settleFund(ctx, tx, t.ID, state)
 		case t.Kind == passes.TxBurn && r.Success:
 			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'refunded' WHERE burn_tx_id = ?`, t.ID)
 		case t.Kind == passes.TxBurn:
@@ -310,6 +312,9 @@ func (s PassStore) DropTx(ctx context.Context, t passes.ChainTx) error {
 				WHERE id = ? AND deploy_tx_id = ?`, now, t.LaunchID, t.ID)
 			return err
 		}
+		if t.Kind == passes.TxFund {
+			return settleFund(ctx, tx, t.ID, "dropped")
+		}
 		if t.Kind == passes.TxBurn {
 			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'minted', burn_tx_id = NULL WHERE burn_tx_id = ?`, t.ID)
 			return err
@@ -334,6 +339,9 @@ func (s PassStore) ReopenTx(ctx context.Context, t passes.ChainTx) error {
 			_, err = tx.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'live' THEN 'deploying' ELSE state END,
 				updated_at = ? WHERE id = ?`, now, t.LaunchID)
 			return err
+		}
+		if t.Kind == passes.TxFund {
+			return settleFund(ctx, tx, t.ID, "reopened")
 		}
 		if t.Kind == passes.TxBurn {
 			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'burning' WHERE burn_tx_id = ? AND state = 'refunded'`, t.ID)

@@ -100,10 +100,20 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
 	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: store, Chain: client, ChainID: client.ID(), Confirmations: cfg.Confirmations}
+	var (
+		custodial passes.Custody // a nil *custody.Vault must stay a nil interface
+		claims    *custody.Claims
+	)
+	if vault != nil {
+		custodial = vault
+		claims = &custody.Claims{Store: db.Claims(), Vault: vault, Index: db.Ownership(), Launches: store, Chain: client,
+			ChainID: client.ID(), Now: time.Now, Log: log.With(slog.String("component", "claims"))}
+	}
 	srv := &httpapi.Server{
 		Brands:  brandSvc,
-		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
-		Custody: vault,
+		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial},
+		Custody: custodial,
+		Claims:  claims,
 		Events: &events.Service{Store: db.Events(), Launches: store, Index: db.Ownership(), Chain: client,
 			Confirmations: cfg.Confirmations, Key: entryKey, Now: time.Now},
 		// Plain-http endpoints only on the embedded dev setup.
@@ -134,6 +144,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	dispatcher := webhooks.NewDispatcher(db.Webhooks(), &http.Client{}, webhooks.DispatcherConfig{},
 		log.With(slog.String("component", "webhooks")))
 	wg.Add(4)
+	if claims != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); claims.Run(mctx, time.Second) }()
+	}
 	go func() { defer wg.Done(); minter.Run(mctx) }()
 	go func() { defer wg.Done(); indexer.Run(mctx) }()
 	go func() { defer wg.Done(); dispatcher.Run(mctx) }()
@@ -207,7 +221,7 @@ func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) 
 // METAPASS_CUSTODY_KEY. Without that key, the embedded dev setup keeps a
 // generated one beside the seed (fine for a laptop, not for production),
 // and a service on a real chain runs without custodial wallets.
-func openCustody(cfg config, log *slog.Logger) (passes.Custody, error) {
+func openCustody(cfg config, log *slog.Logger) (*custody.Vault, error) {
 	keyText := cfg.CustodyKey
 	if keyText == "" && cfg.RPCURL != "" {
 		log.Warn("custodial wallets are disabled: set METAPASS_CUSTODY_KEY (32 bytes, hex or base64) to enable them")
