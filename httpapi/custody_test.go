@@ -188,6 +188,15 @@ func TestClaimToSelfCustody(t *testing.T) {
 		t.Fatalf("the service's signer moving the claimed pass: %v, want a revert", err)
 	}
 
+	// A refund leaves a claimed pass alone, with nothing to burn: it is no
+	// longer the service's.
+	if r := s.must(t, 202, "POST", "/v1/orders/"+o["id"].(string)+"/refund", orders, nil); r["state"] != "refunded" {
+		t.Fatalf("refund after the claim: %v", r)
+	}
+	if owner, err := s.client.OwnerOf(t.Context(), contract, token); err != nil || owner != ownAddr {
+		t.Fatalf("after the refund ownerOf = %s, %v", owner, err)
+	}
+
 	// Claiming again finds nothing left in custody.
 	msg, sig = s.siweMessage(t, brandID, own)
 	if again := s.must(t, 202, "POST", "/v1/customers/C-7/claims", orders, map[string]any{"message": msg, "signature": sig})["data"].([]any); len(again) != 1 {

@@ -1,7 +1,9 @@
 package httpapi_test
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -217,5 +219,46 @@ func TestOrderWebhooks(t *testing.T) {
 	data := got[0].event["data"].(map[string]any)
 	if data["id"] != o["id"] || data["state"] != "minted" || len(data["passes"].([]any)) != 2 {
 		t.Fatalf("order.minted data %v", data)
+	}
+}
+
+// TestSlowEndpointNeverSlowsMinting: with every delivery attempt hanging
+// on an endpoint that never answers, orders are still minted: the
+// dispatcher runs apart from the minter.
+func TestSlowEndpointNeverSlowsMinting(t *testing.T) {
+	d := newDoor(t, 0)
+	hang := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-hang:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(hang) })
+	d.s.must(t, 201, "POST", "/v1/webhooks", d.admin, map[string]any{"url": srv.URL, "events": []string{"order.minted"}})
+	disp := webhooks.NewDispatcher(d.s.db.Webhooks(), &http.Client{}, webhooks.DispatcherConfig{Poll: 10 * time.Millisecond, Timeout: time.Hour},
+		slog.New(slog.DiscardHandler))
+	ctx, cancel := context.WithCancel(t.Context())
+	stopped := make(chan struct{})
+	go func() { defer close(stopped); disp.Run(ctx) }()
+	defer func() { cancel(); <-stopped }()
+
+	var ids []string
+	for i := range 20 {
+		o := d.s.must(t, 202, "POST", "/v1/launches/"+d.launch+"/orders", d.admin, order(fmt.Sprint("slow-", i), "XO-70CL", 1, wallet(t)))
+		ids = append(ids, o["id"].(string))
+	}
+	for _, id := range ids {
+		d.s.waitOrder(t, d.admin, id, "minted")
+	}
+	ds := d.s.must(t, 200, "GET", "/v1/webhooks/deliveries", d.admin, nil)["data"].([]any)
+	if len(ds) != 20 {
+		t.Fatalf("%d deliveries, want 20 (one per minted order)", len(ds))
+	}
+	for _, x := range ds {
+		if x.(map[string]any)["state"] != "pending" {
+			t.Fatalf("a delivery to a hanging endpoint is %v", x)
+		}
 	}
 }

@@ -100,13 +100,13 @@ type Pass struct {
 }
 
 // state is o's state: its passes' summary, or, once refunded, refunded
-// when no pass is left to burn and refunding until then.
+// when no refunded pass is left to burn and refunding until then.
 func (o Order) state() OrderState {
 	if o.RefundedAt == nil {
 		return summarize(o.Passes)
 	}
 	for _, p := range o.Passes {
-		if p.State != PassRefunded && p.State != PassFailed {
+		if p.Refund && p.State != PassRefunded && p.State != PassFailed {
 			return OrderRefunding
 		}
 	}

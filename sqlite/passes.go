@@ -272,10 +272,12 @@ func (t passTx) RefundOrder(ctx context.Context, brandID, id string, at time.Tim
 	}
 	if n, _ := res.RowsAffected(); n == 1 {
 		// Not yet carried by a transaction: cancelled. On its way or
-		// minted: burned once minted. Failed: nothing to undo.
+		// minted: burned once minted. Failed: nothing to undo. Claimed
+		// into the customer's own wallet: theirs alone, left as it is.
 		if _, err := t.tx.ExecContext(ctx, `UPDATE passes SET refund = 1,
 			state = CASE WHEN state IN ('queued', 'waiting_for_funds') AND tx_id IS NULL THEN 'refunded' ELSE state END
-			WHERE order_id = ? AND state <> 'failed'`, id); err != nil {
+			WHERE order_id = ? AND state <> 'failed' AND NOT EXISTS (SELECT 1 FROM claims c
+				WHERE c.launch_id = passes.launch_id AND c.token_id = passes.token_id AND c.state <> 'failed')`, id); err != nil {
 			return passes.Order{}, err
 		}
 		if err := emitSettled(ctx, t.tx, at, `order_id = ?`, id); err != nil {

@@ -104,13 +104,34 @@ func NewDispatcher(store Store, client *http.Client, cfg DispatcherConfig, log *
 	return &Dispatcher{store: store, client: client, cfg: cfg.withDefaults(), log: log, now: time.Now}
 }
 
-// Run delivers until ctx is done.
+// Run delivers until ctx is done. Attempts run on Workers goroutines
+// while new events keep being fanned out and free workers keep taking due
+// deliveries, so an endpoint that hangs holds only the workers it uses.
 func (d *Dispatcher) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	sem := make(chan struct{}, d.cfg.Workers)
 	t := time.NewTicker(d.cfg.Poll)
 	defer t.Stop()
 	for {
-		if err := d.Step(ctx); err != nil && ctx.Err() == nil {
-			d.log.Warn("webhook dispatch", slog.Any("err", err))
+		if err := d.fanOut(ctx); err != nil && ctx.Err() == nil {
+			d.log.Warn("webhook fan-out", slog.Any("err", err))
+		}
+		if free := cap(sem) - len(sem); free > 0 {
+			due, err := d.claim(ctx, free)
+			if err != nil && ctx.Err() == nil {
+				d.log.Warn("webhook claim", slog.Any("err", err))
+			}
+			for _, x := range due {
+				sem <- struct{}{}
+				wg.Add(1)
+				go func() {
+					defer func() { <-sem; wg.Done() }()
+					if err := d.attempt(ctx, x); err != nil && ctx.Err() == nil {
+						d.log.Warn("webhook attempt", slog.String("delivery", x.ID), slog.Any("err", err))
+					}
+				}()
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -121,21 +142,14 @@ func (d *Dispatcher) Run(ctx context.Context) {
 }
 
 // Step fans new events out to their endpoints and attempts every due
-// delivery once.
+// delivery once, returning when all attempts are done.
 func (d *Dispatcher) Step(ctx context.Context) error {
-	for {
-		n, err := d.store.FanOut(ctx, 500, d.now().UTC())
-		if err != nil {
-			return fmt.Errorf("fan out: %w", err)
-		}
-		if n < 500 {
-			break
-		}
+	if err := d.fanOut(ctx); err != nil {
+		return err
 	}
-	// The lease outlives an attempt, so a crash mid-attempt retries later.
-	due, err := d.store.ClaimDue(ctx, d.now().UTC(), 2*d.cfg.Timeout, 200)
+	due, err := d.claim(ctx, 200)
 	if err != nil {
-		return fmt.Errorf("claim deliveries: %w", err)
+		return err
 	}
 	var (
 		wg   sync.WaitGroup
@@ -157,6 +171,29 @@ func (d *Dispatcher) Step(ctx context.Context) error {
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// fanOut turns every new outbox event into its deliveries.
+func (d *Dispatcher) fanOut(ctx context.Context) error {
+	for {
+		n, err := d.store.FanOut(ctx, 500, d.now().UTC())
+		if err != nil {
+			return fmt.Errorf("fan out: %w", err)
+		}
+		if n < 500 {
+			return nil
+		}
+	}
+}
+
+// claim takes up to limit due deliveries. The lease outlives an attempt,
+// so a crash mid-attempt retries later, and nobody else takes them first.
+func (d *Dispatcher) claim(ctx context.Context, limit int) ([]Due, error) {
+	due, err := d.store.ClaimDue(ctx, d.now().UTC(), 2*d.cfg.Timeout, limit)
+	if err != nil {
+		return nil, fmt.Errorf("claim deliveries: %w", err)
+	}
+	return due, nil
 }
 
 // attempt posts one delivery and records the outcome: delivered on any
