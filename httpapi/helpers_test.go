@@ -30,6 +30,7 @@ import (
 	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/httpapi"
+	"github.com/metapass/metapass/metrics"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
@@ -122,7 +123,8 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	if err != nil {
 		t.Fatal(err)
 	}
-	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
+	stats := metrics.New(db.Stats(client.ID()), client, log)
+	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{Observe: stats, BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
 	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op, db: db}
 	now := func() time.Time {
@@ -155,6 +157,7 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 		Passes:   &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
 		Custody:  vault,
 		Claims:   claims,
+		Metrics:  stats.Handler(),
 		Owners:   client,
 		Perks:    &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: now},
 		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, AllowHTTP: true},

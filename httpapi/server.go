@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
 	"github.com/metapass/metapass"
@@ -41,6 +42,8 @@ type Server struct {
 	Customers *customers.Service
 	// Events runs events, entry codes and check-ins.
 	Events *events.Service
+	// Metrics, when set, serves /metrics for Prometheus.
+	Metrics http.Handler
 	// Webhooks manages brands' webhook endpoints and deliveries.
 	Webhooks *webhooks.Service
 	// Claims, when set, moves custodial customers' passes to their own
@@ -72,6 +75,12 @@ func (s *Server) App() *fiber.App {
 	})
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	app.Get("/readyz", s.ready)
+	app.Get("/metrics", func(c *fiber.Ctx) error {
+		if s.Metrics == nil {
+			return metapass.Errorf(metapass.ENOTFOUND, "metrics are not enabled")
+		}
+		return adaptor.HTTPHandler(s.Metrics)(c)
+	})
 	app.Get("/openapi.json", func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
 		return c.Send(openAPI)

@@ -212,6 +212,18 @@ type MintStore interface {
 	FailDeploy(ctx context.Context, launchID, reason string) error
 }
 
+// MintObserver is told what the minter does, for metrics.
+type MintObserver interface {
+	// Settled: a transaction of kind ended with outcome (confirmed,
+	// failed, dropped or replaced) using gasUsed.
+	Settled(kind TxKind, outcome string, gasUsed uint64)
+	// Minting: a mint transaction carrying n passes was recorded.
+	Minting(n int)
+	// Failed: a round of the minter failed (the chain unreachable, a
+	// malformed answer).
+	Failed()
+}
+
 // MinterConfig tunes the minter. Zero values take the documented defaults.
 type MinterConfig struct {
 	// BatchSize is the most passes one mint transaction carries.
@@ -242,6 +254,8 @@ type MinterConfig struct {
 	// BaseURL is this service's public URL, under which token and contract
 	// metadata are served.
 	BaseURL string
+	// Observe, when set, is told of transactions and failures.
+	Observe MintObserver
 }
 
 func (c MinterConfig) withDefaults() MinterConfig {
@@ -355,6 +369,9 @@ func (m *Minter) Run(ctx context.Context) {
 		m.report(err)
 		wait, wake := m.cfg.Poll, m.wake
 		if err != nil {
+			if m.cfg.Observe != nil {
+				m.cfg.Observe.Failed()
+			}
 			fails++
 			wait, wake = backoff(m.cfg.Poll, m.cfg.MaxBackoff, fails), nil
 			m.log.Warn("minter step", slog.Any("err", err), slog.Int("failures", fails), slog.Duration("retry_in", wait))
@@ -698,6 +715,9 @@ func (m *Minter) confirm(ctx context.Context, tx ChainTx, r Receipt) error {
 		return fmt.Errorf("confirm %s: %w", tx.Hash, err)
 	}
 	m.forget(tx)
+	if m.cfg.Observe != nil {
+		m.cfg.Observe.Settled(tx.Kind, map[bool]string{true: "confirmed", false: "failed"}[r.Success], r.GasUsed)
+	}
 	m.log.Info("transaction final", slog.String("kind", string(tx.Kind)), slog.String("tx", tx.Hash),
 		slog.Uint64("nonce", tx.Nonce), slog.Int("attempts", len(tx.Attempts)), slog.Uint64("block", r.BlockNumber),
 		slog.Bool("success", r.Success), slog.Uint64("gas_used", r.GasUsed))
@@ -712,6 +732,9 @@ func (m *Minter) drop(ctx context.Context, tx ChainTx) error {
 		return fmt.Errorf("drop %s: %w", tx.Hash, err)
 	}
 	m.forget(tx)
+	if m.cfg.Observe != nil {
+		m.cfg.Observe.Settled(tx.Kind, "dropped", 0)
+	}
 	m.log.Warn("another transaction took the nonce; its passes are queued again", slog.String("kind", string(tx.Kind)),
 		slog.String("launch_id", tx.LaunchID), slog.Uint64("nonce", tx.Nonce), slog.Any("attempts", tx.Attempts))
 	return nil
@@ -766,6 +789,9 @@ func (m *Minter) replace(ctx context.Context, tx ChainTx, head uint64) (ChainTx,
 	next.Attempts = append(tx.Attempts[:len(tx.Attempts):len(tx.Attempts)], stx.Hash)
 	if err := m.store.RecordAttempt(ctx, next); err != nil {
 		return tx, fmt.Errorf("record attempt of nonce %d: %w", tx.Nonce, err)
+	}
+	if m.cfg.Observe != nil {
+		m.cfg.Observe.Settled(tx.Kind, "replaced", 0)
 	}
 	m.log.Info("replacing transaction", slog.String("kind", string(tx.Kind)), slog.Uint64("nonce", tx.Nonce),
 		slog.String("replaced", tx.Hash), slog.String("tx", next.Hash), slog.Int("attempt", len(next.Attempts)),
@@ -945,6 +971,9 @@ func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, erro
 		return false, fmt.Errorf("record mint for %s: %w", l.ID, err)
 	}
 	m.nonce++
+	if m.cfg.Observe != nil {
+		m.cfg.Observe.Minting(len(ps))
+	}
 	m.log.Info("minting", slog.String("launch_id", l.ID), slog.Int("passes", len(ps)),
 		slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
 	return true, m.send(ctx, tx)

@@ -28,6 +28,7 @@ import (
 	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/httpapi"
+	"github.com/metapass/metapass/metrics"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
@@ -94,8 +95,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	}
 
 	store := db.Passes()
+	stats := metrics.New(db.Stats(client.ID()), client, log.With(slog.String("component", "metrics")))
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
 		BatchSize: cfg.BatchSize, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
+		Observe: stats,
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
@@ -131,6 +134,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 			return nil
 		},
 		Degraded: func(ctx context.Context) map[string]string { return degraded(ctx, client, minter) },
+		Metrics:  stats.Handler(),
 		Log:      log,
 	}
 	app := srv.App()
