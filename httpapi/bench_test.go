@@ -36,6 +36,7 @@ func BenchmarkPlaceOrder(b *testing.B) {
 			}
 			b.ResetTimer()
 			if parallel {
+				b.SetParallelism(32) // 64 clients on this 2-core machine
 				b.RunParallel(func(pb *testing.PB) {
 					for pb.Next() {
 						place()

@@ -24,13 +24,30 @@ var migrations embed.FS
 
 // DB is a SQLite database in WAL mode. Writes go through one connection in
 // IMMEDIATE transactions, so they queue in Go rather than spin on locks;
-// reads use a pool of their own and never wait for writers.
+// reads use a pool of their own and never wait for writers. Write
+// transactions that queue together commit together (group commit): one
+// fsync acknowledges them all.
 type DB struct {
 	w *sql.DB
 	r *stmts
 	// perks caches each brand's perks; see PerkStore.ListPerks.
 	perks sync.Map
+	// writes feeds the committer; stop ends it.
+	writes   chan write
+	stop     chan struct{}
+	stopOnce sync.Once
+	done     chan struct{}
 }
+
+// write is one caller's transaction waiting for the committer.
+type write struct {
+	ctx  context.Context
+	fn   func(*sql.Tx) error
+	errc chan error
+}
+
+// maxGroup bounds how many transactions commit together.
+const maxGroup = 256
 
 // Open opens (creating if needed) the database file at path and applies
 // pending migrations. Every commit is durable (synchronous=FULL).
@@ -48,7 +65,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
-	db := &DB{w: w}
+	db := &DB{w: w, writes: make(chan write), stop: make(chan struct{}), done: make(chan struct{})}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -61,6 +78,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	db.r = newStmts(r)
+	go db.commit()
 	return db, nil
 }
 
@@ -81,6 +99,8 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.stopOnce.Do(func() { close(db.stop) })
+	<-db.done
 	return errors.Join(db.r.Close(), db.w.Close())
 }
 
@@ -96,20 +116,91 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// inTx runs fn in one write transaction.
+// inTx runs fn as one write transaction, durable when inTx returns nil.
+// Its writes commit with those of the transactions queued beside it, each
+// inside a savepoint of its own, so fn's error undoes only fn's writes.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+	w := write{ctx: ctx, fn: fn, errc: make(chan error, 1)}
+	select {
+	case db.writes <- w:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-db.stop:
+		return errors.New("database closed")
 	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
+	return <-w.errc
+}
+
+// commit runs queued transactions: it takes every one waiting (up to
+// maxGroup), runs each in a savepoint of one IMMEDIATE transaction, and
+// answers them all after the one COMMIT.
+func (db *DB) commit() {
+	defer close(db.done)
+	for {
+		var group []write
+		select {
+		case w := <-db.writes:
+			group = append(group, w)
+		case <-db.stop:
+			return
+		}
+	more:
+		for len(group) < maxGroup {
+			select {
+			case w := <-db.writes:
+				group = append(group, w)
+			default:
+				break more
+			}
+		}
+		db.run(group)
+	}
+}
+
+func (db *DB) run(group []write) {
+	errs := make([]error, len(group))
+	tx, err := db.w.BeginTx(context.Background(), nil)
+	if err != nil {
+		for _, w := range group {
+			w.errc <- fmt.Errorf("begin: %w", err)
+		}
+		return
+	}
+	for i, w := range group {
+		if errs[i] = w.ctx.Err(); errs[i] != nil {
+			continue
+		}
+		if _, err := tx.Exec(`SAVEPOINT w`); err != nil {
+			errs[i] = fmt.Errorf("savepoint: %w", err)
+			continue
+		}
+		if errs[i] = w.fn(tx); errs[i] != nil {
+			_, err = tx.Exec(`ROLLBACK TO w`)
+		}
+		if _, rerr := tx.Exec(`RELEASE w`); err == nil {
+			err = rerr
+		}
+		if err != nil { // the transaction itself is broken: nothing of it commits
+			_ = tx.Rollback()
+			for j, w := range group {
+				if errs[j] == nil || j >= i {
+					errs[j] = fmt.Errorf("group transaction: %w", err)
+				}
+				w.errc <- errs[j]
+			}
+			return
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		for i := range errs {
+			if errs[i] == nil {
+				errs[i] = fmt.Errorf("commit: %w", err)
+			}
+		}
 	}
-	return nil
+	for i, w := range group {
+		w.errc <- errs[i]
+	}
 }
 
 func notFound(err error, what string, args ...any) error {
