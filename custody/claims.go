@@ -136,9 +136,11 @@ func (s *Claims) Claim(ctx context.Context, brandID, customerRef, wallet string)
 	return s.Store.ListClaims(ctx, brandID, customerRef)
 }
 
+// claiming reports whether a pass is already claimed or on its way: the
+// index may still show a claimed pass in custody for a few blocks.
 func claiming(cs []Claim, launchID string, tokenID uint64) bool {
 	for _, c := range cs {
-		if c.LaunchID == launchID && c.TokenID == tokenID && c.State != ClaimFailed && c.State != ClaimClaimed {
+		if c.LaunchID == launchID && c.TokenID == tokenID && c.State != ClaimFailed {
 			return true
 		}
 	}
