@@ -170,8 +170,11 @@ func TestCheckInRejections(t *testing.T) {
 		wantScan(t, d.scan(t, ev, staff, "MP1.AAAA."+strings.Repeat("A", 86), nil), "rejected", "bad_signature")
 	})
 	t.Run("expired_code", func(t *testing.T) {
-		code := d.code(t, ev, 0)
-		later := now.Truncate(30 * time.Second).Add(61 * time.Second)
+		q := url.Values{"launch_id": {d.launch}, "token_id": {fmt.Sprint(d.tokens[0])}}
+		c := d.s.must(t, 200, "GET", "/v1/events/"+ev+"/entry-code?"+q.Encode(), d.sessions[0], nil)
+		code := c["code"].(string)
+		expires, _ := time.Parse(time.RFC3339, c["expires_at"].(string))
+		later := expires.Add(time.Second)
 		d.s.clock.Store(&later)
 		defer d.s.clock.Store(nil)
 		wantScan(t, d.scan(t, ev, staff, code, nil), "rejected", "expired_code")
