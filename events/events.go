@@ -143,7 +143,8 @@ type Store interface {
 	ListCheckins(ctx context.Context, brandID, eventID string, limit int) ([]Checkin, error)
 	// InsertCheckin records a scan that changed nothing (a rejection).
 	InsertCheckin(ctx context.Context, c Checkin) error
-	// InTx runs fn in one serializable write transaction.
+	// InTx runs fn in one serializable write transaction. fn may run more
+	// than once (see passes.Store.InTx), so it starts from scratch each time.
 	InTx(ctx context.Context, fn func(Tx) error) error
 }
 
@@ -395,6 +396,7 @@ func (s *Service) CheckIn(ctx context.Context, brandID, eventID string, staff St
 
 	var reason string
 	err = s.Store.InTx(ctx, func(tx Tx) error {
+		reason, ck.Result, ck.Reason = "", "", "" // from scratch when the transaction is run again
 		e, err := tx.EventForUpdate(ctx, brandID, eventID)
 		if err != nil {
 			return err

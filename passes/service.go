@@ -13,7 +13,8 @@ import (
 // return ENOTFOUND for another brand's records.
 type Store interface {
 	// InTx runs fn in one serializable write transaction; fn's error rolls
-	// it back.
+	// it back. fn may run more than once (PostgreSQL retries a transaction
+	// it aborted to break a deadlock), so it starts from scratch each time.
 	InTx(ctx context.Context, fn func(Tx) error) error
 	CreateLaunch(ctx context.Context, l Launch) error
 	GetLaunch(ctx context.Context, brandID, id string) (Launch, error)
@@ -246,6 +247,7 @@ func (s *Service) PlaceOrder(ctx context.Context, brandID, launchID string, r Or
 	}
 	hash := r.hash(launchID)
 	err = s.Store.InTx(ctx, func(tx Tx) error {
+		created = false // from scratch when the transaction is run again
 		prev, err := tx.OrderByKey(ctx, brandID, r.OrderID, r.IdempotencyKey)
 		switch {
 		case err == nil && bytes.Equal(prev.RequestHash, hash) && prev.IdempotencyKey == r.IdempotencyKey:

@@ -24,7 +24,8 @@ type Store interface {
 	// Usage counts perkID's redemptions in period by wallet and charged to
 	// each of tokens.
 	Usage(ctx context.Context, perkID, wallet string, tokens []TokenKey, period string) (Usage, error)
-	// InTx runs fn in one serializable write transaction.
+	// InTx runs fn in one serializable write transaction. fn may run more
+	// than once (see passes.Store.InTx), so it starts from scratch each time.
 	InTx(ctx context.Context, fn func(Tx) error) error
 }
 

@@ -103,7 +103,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8080", "HTTP listen address")
 	fs.StringVar(&c.PublicURL, "public-url", "", "public base URL of this service, written into token URIs (default http://<listen>)")
 	fs.StringVar(&c.SIWEDomain, "siwe-domain", "", "domain (host[:port]) wallet sign-in messages must name (default the host of -public-url)")
-	fs.StringVar(&c.Database, "database", "", "SQLite file path (default <data-dir>/metapass.db)")
+	fs.StringVar(&c.Database, "database", "", "SQLite file path, or postgres://… URL of a PostgreSQL database (default <data-dir>/metapass.db)")
 	fs.StringVar(&c.RPCURL, "rpc-url", "", "JSON-RPC URL of an EVM chain; empty runs the embedded dev chain")
 	fs.StringVar(&c.SignerKeyFile, "signer-key-file", "", "hex private key of the minting signer, created 0600 if absent (default <data-dir>/signer.key)")
 	fs.StringVar(&c.CustodySeedFile, "custody-seed-file", "", "sealed master seed of custodial wallets, created if absent (default <data-dir>/custody.seed)")

@@ -31,7 +31,6 @@ import (
 	"github.com/metapass/metapass/metrics"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
-	"github.com/metapass/metapass/sqlite"
 	"github.com/metapass/metapass/webhooks"
 )
 
@@ -40,11 +39,11 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, cfg.Database)
+	db, err := openStores(ctx, cfg.Database)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer db.close()
 	key, created, err := chain.LoadOrCreateKey(cfg.SignerKeyFile)
 	if err != nil {
 		return err
@@ -85,7 +84,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	}
 	log.Info("entry-code key", slog.String("key_file", cfg.EntryKeyFile), slog.Bool("created", created))
 
-	brandSvc := &brands.Service{Store: db.Brands(), Now: time.Now}
+	brandSvc := &brands.Service{Store: db.brands, Now: time.Now}
 	secret, err := brandSvc.Bootstrap(ctx)
 	if err != nil {
 		return err
@@ -94,22 +93,22 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		fmt.Fprintf(stdout, "\n  Operator API key (shown once, store it now):\n\n    %s\n\n", secret)
 	}
 
-	store := db.Passes()
-	stats := metrics.New(db.Stats(client.ID()), client, log.With(slog.String("component", "metrics")))
+	store := db.passes
+	stats := metrics.New(db.stats(client.ID()), client, log.With(slog.String("component", "metrics")))
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
 		BatchSize: cfg.BatchSize, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
 		Observe: stats,
 	}, log.With(slog.String("component", "minter")))
-	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(),
+	indexer := passes.NewIndexer(db.ownership, client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
-	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: store, Chain: client, ChainID: client.ID(), Confirmations: cfg.Confirmations}
+	holdings := perks.PassHoldings{Owners: db.ownership, Launches: store, Chain: client, ChainID: client.ID(), Confirmations: cfg.Confirmations}
 	var (
 		custodial passes.Custody // a nil *custody.Vault must stay a nil interface
 		claims    *custody.Claims
 	)
 	if vault != nil {
 		custodial = vault
-		claims = &custody.Claims{Store: db.Claims(), Vault: vault, Index: db.Ownership(), Launches: store, Chain: client,
+		claims = &custody.Claims{Store: db.claims, Vault: vault, Index: db.ownership, Launches: store, Chain: client,
 			ChainID: client.ID(), Now: time.Now, Log: log.With(slog.String("component", "claims"))}
 	}
 	srv := &httpapi.Server{
@@ -117,18 +116,18 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial},
 		Custody: custodial,
 		Claims:  claims,
-		Events: &events.Service{Store: db.Events(), Launches: store, Index: db.Ownership(), Chain: client,
+		Events: &events.Service{Store: db.events, Launches: store, Index: db.ownership, Chain: client,
 			Confirmations: cfg.Confirmations, Key: entryKey, Now: time.Now},
 		// Plain-http endpoints only on the embedded dev setup.
-		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, AllowHTTP: cfg.RPCURL == ""},
+		Webhooks: &webhooks.Service{Store: db.webhooks, Now: time.Now, AllowHTTP: cfg.RPCURL == ""},
 		Owners:   client,
-		Perks:    &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: time.Now},
+		Perks:    &perks.Service{Store: db.perks, Holdings: holdings, Holders: holdings, Now: time.Now},
 		Customers: &customers.Service{
-			Store: db.Customers(), Now: time.Now, Domain: cfg.SIWEDomain, ChainID: client.ID(),
+			Store: db.customers, Now: time.Now, Domain: cfg.SIWEDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(rc),
 		},
 		Ready: func(ctx context.Context) error {
-			if err := db.Ping(ctx); err != nil {
+			if err := db.ping(ctx); err != nil {
 				return fmt.Errorf("database: %w", err)
 			}
 			return nil
@@ -145,7 +144,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 
 	var wg sync.WaitGroup
 	mctx, stopMinter := context.WithCancel(context.WithoutCancel(ctx))
-	dispatcher := webhooks.NewDispatcher(db.Webhooks(), &http.Client{}, webhooks.DispatcherConfig{},
+	dispatcher := webhooks.NewDispatcher(db.webhooks, &http.Client{}, webhooks.DispatcherConfig{},
 		log.With(slog.String("component", "webhooks")))
 	wg.Add(4)
 	if claims != nil {

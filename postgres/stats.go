@@ -1,0 +1,64 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/metapass/metapass/metrics"
+)
+
+// Stats returns what a metrics scrape reads, for the chain chainID.
+func (db *DB) Stats(chainID uint64) metrics.Stats { return statsStore{db, chainID} }
+
+type statsStore struct {
+	db      *DB
+	chainID uint64
+}
+
+func (s statsStore) Counts(ctx context.Context) (map[string]int64, error) {
+	rows, err := s.db.pool.Query(ctx, `
+		SELECT 'orders', COUNT(*) FROM orders
+		UNION ALL SELECT 'passes:' || state, COUNT(*) FROM passes GROUP BY state
+		UNION ALL SELECT 'checkins:' || result, COUNT(*) FROM checkins GROUP BY result
+		UNION ALL SELECT 'redemptions', COUNT(*) FROM redemptions`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var (
+			name string
+			n    int64
+		)
+		if err := rows.Scan(&name, &n); err != nil {
+			return nil, err
+		}
+		out[name] = n
+	}
+	return out, rows.Err()
+}
+
+func (s statsStore) TimesToMinted(ctx context.Context, n int) ([]time.Duration, error) {
+	rows, err := s.db.pool.Query(ctx, `SELECT o.created_at, t.settled_at FROM passes p
+		JOIN orders o ON o.id = p.order_id JOIN chain_txs t ON t.id = p.tx_id
+		WHERE p.state = 'minted' AND t.settled_at IS NOT NULL ORDER BY t.id DESC LIMIT $1`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []time.Duration
+	for rows.Next() {
+		var ordered, settled time.Time
+		if err := rows.Scan(&ordered, &settled); err != nil {
+			return nil, err
+		}
+		out = append(out, settled.Sub(ordered))
+	}
+	return out, rows.Err()
+}
+
+func (s statsStore) IndexedTo(ctx context.Context) (uint64, bool, error) {
+	b, ok, err := s.db.Ownership().Cursor(ctx, s.chainID)
+	return b.Number, ok, err
+}
