@@ -70,6 +70,10 @@ run('staff', async (hold) => {
   }
 
   const history = await page.$$eval('[data-testid="history"] li', (lis) => lis.map((li) => ({ result: li.dataset.result, reason: li.dataset.reason })));
+  // The counts refresh after each scan, a moment behind the verdict.
+  if (exitToggle) {
+    await page.waitForFunction(() => document.querySelector('[data-testid="event-inside"]')?.textContent === '1', null, { timeout: 10000 }).catch(() => {});
+  }
   const counts = { admitted: await tid('event-admitted').textContent(), inside: await tid('event-inside').textContent() };
 
   // A reload keeps the tab signed in (sessionStorage), the key out of the URL.
