@@ -81,6 +81,9 @@ var (
 	// ErrIndexing means the node cannot yet tell whether a transaction is
 	// mined: it is still indexing transactions.
 	ErrIndexing = errors.New("node is still indexing transactions")
+	// ErrLeaseLost means another replica holds the signer's minting lease:
+	// this one may no longer record transactions.
+	ErrLeaseLost = errors.New("another replica holds the minting lease")
 )
 
 // SignedTx is a transaction ready to broadcast.
@@ -139,6 +142,9 @@ type ChainTx struct {
 	Kind      TxKind
 	LaunchID  string
 	CreatedAt time.Time
+	// Holder is the replica recording the transaction; a store records it
+	// only while Holder holds the signer's lease (none when empty).
+	Holder string
 	// BlockNumber and BlockHash place a confirmed transaction.
 	BlockNumber uint64
 	BlockHash   string
@@ -146,6 +152,10 @@ type ChainTx struct {
 
 // MintStore is what the minter needs from storage.
 type MintStore interface {
+	// Lease gives holder the minting lease of sender on chainID until
+	// until, when it is free, expired at now, or already holder's; ok
+	// tells whether holder has it.
+	Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (ok bool, err error)
 	// NextNonce is one past the highest nonce recorded for sender on
 	// chainID, or 0 when none is.
 	NextNonce(ctx context.Context, chainID uint64, sender string) (uint64, error)
@@ -256,6 +266,13 @@ type MinterConfig struct {
 	BaseURL string
 	// Observe, when set, is told of transactions and failures.
 	Observe MintObserver
+	// Holder names this replica. Replicas sharing a database mint one at
+	// a time: the holder of the signer's lease, renewed every round and
+	// taken over by another replica LeaseTTL after its holder stops.
+	// Empty means no lease (one replica).
+	Holder string
+	// LeaseTTL defaults to 10s.
+	LeaseTTL time.Duration
 }
 
 func (c MinterConfig) withDefaults() MinterConfig {
@@ -264,6 +281,9 @@ func (c MinterConfig) withDefaults() MinterConfig {
 	}
 	if c.Confirmations == 0 {
 		c.Confirmations = 1
+	}
+	if c.LeaseTTL <= 0 {
+		c.LeaseTTL = 10 * time.Second
 	}
 	if c.MaxInFlight <= 0 {
 		c.MaxInFlight = 16
@@ -322,6 +342,7 @@ type Minter struct {
 
 	nonce   uint64
 	synced  bool
+	leader  bool                 // this replica holds the signer's lease
 	broke   bool                 // the signer cannot pay
 	sentAt  map[string]time.Time // tx hash → last broadcast by this process
 	fits    map[string]int       // launch id → largest batch known to fit in a transaction
@@ -431,6 +452,42 @@ func (m *Minter) setStuck(txID int64, why string) {
 // settle, re-send or replace what is in flight, then deploy published
 // launches and mint queued passes.
 func (m *Minter) Step(ctx context.Context) error {
+	if lead, err := m.lead(ctx); err != nil || !lead {
+		return err
+	}
+	err := m.step(ctx)
+	if errors.Is(err, ErrLeaseLost) {
+		m.leader, m.synced = false, false
+		m.log.Warn("lost the minting lease to another replica")
+		return nil
+	}
+	return err
+}
+
+// lead takes or renews the signer's lease when replicas share the
+// database. A replica that takes it over starts from the shared records.
+func (m *Minter) lead(ctx context.Context) (bool, error) {
+	if m.cfg.Holder == "" {
+		return true, nil
+	}
+	now := m.now()
+	ok, err := m.store.Lease(ctx, m.chain.ID(), m.chain.Sender(), m.cfg.Holder, now, now.Add(m.cfg.LeaseTTL))
+	if err != nil {
+		return false, fmt.Errorf("minting lease: %w", err)
+	}
+	switch {
+	case ok && !m.leader:
+		m.log.Info("holding the minting lease", slog.String("holder", m.cfg.Holder))
+		m.leader, m.synced = true, false
+	case !ok && m.leader:
+		m.log.Warn("lost the minting lease to another replica")
+		m.leader, m.synced = false, false
+	}
+	return ok, nil
+}
+
+// step is one round of work for the lease holder.
+func (m *Minter) step(ctx context.Context) error {
 	if !m.synced {
 		if err := m.reconcile(ctx); err != nil {
 			return err
@@ -785,6 +842,7 @@ func (m *Minter) replace(ctx context.Context, tx ChainTx, head uint64) (ChainTx,
 	}
 	m.setStuck(tx.ID, "")
 	next := tx
+	next.Holder = m.cfg.Holder
 	next.Hash, next.Raw, next.GasTipCap, next.GasFeeCap = stx.Hash, stx.Raw, stx.GasTipCap, stx.GasFeeCap
 	next.Attempts = append(tx.Attempts[:len(tx.Attempts):len(tx.Attempts)], stx.Hash)
 	if err := m.store.RecordAttempt(ctx, next); err != nil {
@@ -990,6 +1048,6 @@ func (m *Minter) newTx(stx SignedTx, kind TxKind, launchID string) ChainTx {
 	return ChainTx{
 		ChainID: m.chain.ID(), Sender: m.chain.Sender(), Nonce: stx.Nonce, Hash: stx.Hash, Raw: stx.Raw,
 		GasTipCap: stx.GasTipCap, GasFeeCap: stx.GasFeeCap, Attempts: []string{stx.Hash},
-		Kind: kind, LaunchID: launchID, CreatedAt: m.now().UTC(),
+		Kind: kind, LaunchID: launchID, CreatedAt: m.now().UTC(), Holder: m.cfg.Holder,
 	}
 }

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -117,6 +118,18 @@ func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int)
 	return queryPasses(ctx, s.db.pool, `WHERE p.launch_id = $1 AND p.state = 'queued' ORDER BY p.id LIMIT $2`, launchID, limit)
 }
 
+func (s PassStore) Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (ok bool, err error) {
+	var current string
+	err = s.db.pool.QueryRow(ctx, `INSERT INTO minter_leases (chain_id, sender, holder, expires_at_ms) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (chain_id, sender) DO UPDATE SET holder = excluded.holder, expires_at_ms = excluded.expires_at_ms
+		WHERE minter_leases.holder = excluded.holder OR minter_leases.expires_at_ms <= $5
+		RETURNING holder`, int64(chainID), sender, holder, until.UnixMilli(), now.UnixMilli()).Scan(&current)
+	if errors.Is(err, pgx.ErrNoRows) { // held by another replica: the update did not apply
+		return false, nil
+	}
+	return current == holder, err
+}
+
 // insertTx records t and its first attempt.
 func insertTx(ctx context.Context, tx pgx.Tx, t passes.ChainTx) (int64, error) {
 	err := tx.QueryRow(ctx, `INSERT INTO chain_txs (chain_id, sender, nonce, hash, raw, kind, launch_id, created_at)
@@ -129,6 +142,20 @@ func insertTx(ctx context.Context, tx pgx.Tx, t passes.ChainTx) (int64, error) {
 }
 
 func insertAttempt(ctx context.Context, tx pgx.Tx, t passes.ChainTx) error {
+	if t.Holder != "" {
+		// The fence: a replica that lost the lease records nothing, so it
+		// broadcasts nothing. The lease row is locked against a takeover
+		// until this transaction ends.
+		var holder string
+		err := tx.QueryRow(ctx, `SELECT holder FROM minter_leases WHERE chain_id = $1 AND sender = $2 AND holder = $3
+			AND expires_at_ms > $4 FOR SHARE`, int64(t.ChainID), t.Sender, t.Holder, time.Now().UnixMilli()).Scan(&holder)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return passes.ErrLeaseLost
+		}
+		if err != nil {
+			return err
+		}
+	}
 	_, err := tx.Exec(ctx, `INSERT INTO tx_attempts (tx_id, hash, raw, gas_tip_cap, gas_fee_cap, created_at)
 		VALUES ($1, $2, $3, $4::numeric, $5::numeric, $6)`, t.ID, t.Hash, t.Raw, weiText(t.GasTipCap), weiText(t.GasFeeCap), time.Now().UTC())
 	if err != nil {

@@ -106,6 +106,22 @@ func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int)
 	return queryPasses(ctx, s.db.r, `WHERE p.launch_id = ? AND p.state = 'queued' ORDER BY p.id LIMIT ?`, launchID, limit)
 }
 
+func (s PassStore) Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (ok bool, err error) {
+	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO minter_leases (chain_id, sender, holder, expires_at_ms) VALUES (?, ?, ?, ?)
+			ON CONFLICT (chain_id, sender) DO UPDATE SET holder = excluded.holder, expires_at_ms = excluded.expires_at_ms
+			WHERE minter_leases.holder = excluded.holder OR minter_leases.expires_at_ms <= ?`,
+			chainID, sender, holder, until.UnixMilli(), now.UnixMilli()); err != nil {
+			return err
+		}
+		var current string
+		err := tx.QueryRowContext(ctx, `SELECT holder FROM minter_leases WHERE chain_id = ? AND sender = ?`, chainID, sender).Scan(&current)
+		ok = current == holder
+		return err
+	})
+	return ok, err
+}
+
 // insertTx records t and its first attempt.
 func insertTx(ctx context.Context, tx *sql.Tx, t passes.ChainTx) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO chain_txs (chain_id, sender, nonce, hash, raw, kind, launch_id, created_at)
@@ -120,6 +136,18 @@ func insertTx(ctx context.Context, tx *sql.Tx, t passes.ChainTx) (int64, error) 
 }
 
 func insertAttempt(ctx context.Context, tx *sql.Tx, t passes.ChainTx) error {
+	if t.Holder != "" {
+		// The fence: a replica that lost the lease records nothing, so it
+		// broadcasts nothing.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM minter_leases WHERE chain_id = ? AND sender = ? AND holder = ?
+			AND expires_at_ms > ?`, t.ChainID, t.Sender, t.Holder, time.Now().UnixMilli()).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return passes.ErrLeaseLost
+		}
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO tx_attempts (tx_id, hash, raw, gas_tip_cap, gas_fee_cap, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, t.ID, t.Hash, t.Raw, weiText(t.GasTipCap), weiText(t.GasFeeCap), time.Now().UTC())
 	if err != nil {

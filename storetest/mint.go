@@ -1,9 +1,11 @@
 package storetest
 
 import (
+	"errors"
 	"math/big"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/metapass/metapass/passes"
 )
@@ -216,5 +218,47 @@ func testMintDropReopen(t *testing.T, s Stores) {
 	}
 	if l2, err = s.Passes.GetLaunch(ctx, brandA, l2.ID); err != nil || l2.State != passes.LaunchDraft || l2.Contract != "" || l2.DeployError != "out of gas" {
 		t.Fatalf("launch after a failed deploy: %+v %v", l2, err)
+	}
+}
+
+// testLease: one holder at a time mints with a signer; another takes over
+// only once the lease expires, and a holder that lost it records nothing.
+func testLease(t *testing.T, s Stores) {
+	seed(t, s)
+	ctx := t.Context()
+	l := deployed(t, s, 10)
+	t0 := time.Now()
+	lease := func(holder string, at time.Time) bool {
+		t.Helper()
+		ok, err := s.Passes.Lease(ctx, chainID, signer, holder, at, at.Add(10*time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if !lease("r1", t0) || !lease("r1", t0.Add(time.Second)) {
+		t.Fatal("r1 could not take, then renew, a free lease")
+	}
+	if lease("r2", t0.Add(5*time.Second)) {
+		t.Fatal("r2 took a lease r1 holds")
+	}
+	o := order(t, s, l.ID, "L-1", 1, walletA)
+	rec := func(holder string, nonce uint64) error {
+		_, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: nonce, Hash: txHash(300 + int(nonce)),
+			Raw: []byte{1}, Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now(), Holder: holder}, []int64{o.Passes[0].ID})
+		return err
+	}
+	if err := rec("r2", 1); !errors.Is(err, passes.ErrLeaseLost) {
+		t.Fatalf("r2 recorded without the lease: %v", err)
+	}
+	// r1 goes silent; its lease runs out (11 s after its last renewal).
+	if !lease("r2", t0.Add(12*time.Second)) {
+		t.Fatal("r2 could not take over an expired lease")
+	}
+	if lease("r1", t0.Add(13*time.Second)) {
+		t.Fatal("r1 took back a lease r2 holds")
+	}
+	if got := passStates(t, s, l.ID); !slices.Equal(got, []passes.PassState{passes.PassQueued}) {
+		t.Fatalf("passes after a refused record: %v", got)
 	}
 }

@@ -63,6 +63,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"claims", testClaims},
 		{"mint", testMint},
 		{"mint/drop and reopen", testMintDropReopen},
+		{"mint/lease", testLease},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })
 	}

@@ -89,6 +89,8 @@ type config struct {
 	MaxFeeGwei         float64
 	MaxPriorityFeeGwei float64
 	ReplaceAfterBlocks uint64
+	ReplicaID          string
+	LeaseTTL           time.Duration
 	RPCTimeout         time.Duration
 	DevRPCAddr         string
 	DevBlockInterval   time.Duration
@@ -112,6 +114,8 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
 	fs.Float64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
 	fs.Float64Var(&c.MaxPriorityFeeGwei, "max-priority-fee-gwei", 0, "cap on the priority fee (tip) per gas the signer pays, in gwei (0 = no cap)")
+	fs.StringVar(&c.ReplicaID, "replica-id", "", "this replica's name among those sharing a database (default: generated once into <data-dir>/replica.id)")
+	fs.DurationVar(&c.LeaseTTL, "lease-ttl", 10*time.Second, "how long the replica that mints may go silent before another takes over")
 	fs.Uint64Var(&c.ReplaceAfterBlocks, "replace-after-blocks", 3, "blocks the lowest unmined transaction may wait before it is replaced with fees raised by an eighth")
 	fs.DurationVar(&c.RPCTimeout, "rpc-timeout", 10*time.Second, "how long one JSON-RPC request to -rpc-url may take")
 	fs.StringVar(&c.DevRPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where the embedded chain serves JSON-RPC (empty = not served)")

@@ -27,7 +27,7 @@ func TestParseServe(t *testing.T) {
 	want := config{
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
 		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7,
-		MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
+		MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, LeaseTTL: 10 * time.Second, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
 		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug,
 	}
 	if cfg != want {

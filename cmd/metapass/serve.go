@@ -22,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/custody"
@@ -93,11 +94,15 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		fmt.Fprintf(stdout, "\n  Operator API key (shown once, store it now):\n\n    %s\n\n", secret)
 	}
 
+	replica, err := replicaID(cfg)
+	if err != nil {
+		return err
+	}
 	store := db.passes
 	stats := metrics.New(db.stats(client.ID()), client, log.With(slog.String("component", "metrics")))
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
 		BatchSize: cfg.BatchSize, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
-		Observe: stats,
+		Observe: stats, Holder: replica, LeaseTTL: cfg.LeaseTTL,
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.ownership, client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
@@ -218,6 +223,24 @@ func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) 
 		out["minter"] = fmt.Sprintf("failing since %s: %v", st.Since.UTC().Format(time.RFC3339), st.Err)
 	}
 	return out
+}
+
+// replicaID is -replica-id, or the name kept in the data dir (created on
+// first start), so a restarted replica takes its minting lease back at once.
+func replicaID(cfg config) (string, error) {
+	if cfg.ReplicaID != "" {
+		return cfg.ReplicaID, nil
+	}
+	path := filepath.Join(cfg.DataDir, "replica.id")
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		b = []byte(metapass.NewID("rep"))
+		err = os.WriteFile(path, b, 0o600)
+	}
+	if err != nil {
+		return "", fmt.Errorf("replica id: %w", err)
+	}
+	return strings.TrimSpace(string(b)), nil
 }
 
 // openCustody opens the custodial wallets' seed, sealed with
