@@ -162,23 +162,31 @@ func (r Rule) Evaluate(held []Held, now time.Time) Verdict {
 }
 
 func (h Holds) evaluate(held []Held, now time.Time) Verdict {
-	var matching, seasoned []Held
+	// Count first, without allocating: most perks a wallet sees are not
+	// eligible, and eligibility is asked of every perk on every listing.
 	minAge := time.Duration(h.HeldDays) * 24 * time.Hour
+	seasoned := func(p Held) bool { return h.HeldDays == 0 || now.Sub(p.Since) >= minAge } // a block may be stamped ahead of this clock
+	matching, ripe := 0, 0
 	for _, p := range held {
-		if !h.matches(p) {
-			continue
-		}
-		matching = append(matching, p)
-		if h.HeldDays == 0 || now.Sub(p.Since) >= minAge { // a block may be stamped ahead of this clock
-			seasoned = append(seasoned, p)
+		if h.matches(p) {
+			matching++
+			if seasoned(p) {
+				ripe++
+			}
 		}
 	}
 	switch {
-	case h.Max > 0 && len(matching) > h.Max:
+	case h.Max > 0 && matching > h.Max:
 		return Verdict{Reason: ReasonHoldsTooMany}
-	case len(seasoned) >= h.min():
-		return Verdict{Eligible: true, Tokens: seasoned}
-	case len(matching) >= h.min():
+	case ripe >= h.min():
+		tokens := make([]Held, 0, ripe)
+		for _, p := range held {
+			if h.matches(p) && seasoned(p) {
+				tokens = append(tokens, p)
+			}
+		}
+		return Verdict{Eligible: true, Tokens: tokens}
+	case matching >= h.min():
 		return Verdict{Reason: ReasonHeldTooShort}
 	}
 	return Verdict{Reason: ReasonNotHolding}
