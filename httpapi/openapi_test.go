@@ -809,6 +809,10 @@ func (oaWebhookStore) Redeliver(context.Context, string, string, time.Time) (web
 
 type oaPerkStore struct{}
 
+func (oaPerkStore) Version(context.Context, string) (perks.Version, error) {
+	return perks.Version{}, nil
+}
+
 func (oaPerkStore) CreatePerk(context.Context, perks.Perk) error { return nil }
 func (oaPerkStore) ListPerks(context.Context, string, string) ([]perks.Perk, error) {
 	return []perks.Perk{}, nil

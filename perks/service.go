@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/metapass/metapass"
@@ -18,6 +19,8 @@ type Store interface {
 	GetPerk(ctx context.Context, brandID, id string) (Perk, error)
 	// ListPerks returns brandID's perks, of launchID when it is not empty.
 	ListPerks(ctx context.Context, brandID, launchID string) ([]Perk, error)
+	// Version tells whether brandID's perks changed since a read.
+	Version(ctx context.Context, brandID string) (Version, error)
 	// Used counts, for each of brandID's perks, the redemptions in the
 	// perk's current period by wallet and charged to each of tokens.
 	Used(ctx context.Context, brandID, wallet string, tokens []TokenKey, now time.Time) (map[string]Usage, error)
@@ -93,6 +96,8 @@ type Service struct {
 	// redemption commits.
 	Holders Holders
 	Now     func() time.Time
+	// cache keeps each brand's perks; see allPerks.
+	cache sync.Map
 }
 
 // ReasonNotOwnerNow means the index said the wallet holds the pass but
@@ -144,7 +149,7 @@ func (s *Service) Eligibility(ctx context.Context, brandID, wallet string) ([]St
 	if err != nil {
 		return nil, fmt.Errorf("holdings of %s: %w", wallet, err)
 	}
-	ps, err := s.Store.ListPerks(ctx, brandID, "")
+	ps, err := s.allPerks(ctx, brandID)
 	if err != nil {
 		return nil, err
 	}

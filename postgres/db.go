@@ -17,7 +17,6 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -36,8 +35,6 @@ var migrations embed.FS
 // DB is a pool of connections to one PostgreSQL database.
 type DB struct {
 	pool *pgxpool.Pool
-	// perks caches each brand's perks; see PerkStore.ListPerks.
-	perks sync.Map
 }
 
 // Open connects to the database at url (postgres://…) and applies pending

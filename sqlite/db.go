@@ -30,8 +30,6 @@ var migrations embed.FS
 type DB struct {
 	w *sql.DB
 	r *stmts
-	// perks caches each brand's perks; see PerkStore.ListPerks.
-	perks sync.Map
 	// writes feeds the committer; stop ends it.
 	writes   chan write
 	stop     chan struct{}

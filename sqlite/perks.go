@@ -6,9 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/metapass/metapass"
@@ -78,74 +75,18 @@ func scanPerk(row interface{ Scan(...any) error }) (perks.Perk, error) {
 	if inventory.Valid {
 		p.Inventory = &inventory.Int64
 	}
-	p.Rule, err = parseRule(rule)
+	p.Rule, err = perks.ParseRule([]byte(rule))
 	return p, err
 }
 
-// rules keeps up to maxRules parsed rules by their JSON text: a perk's
-// rule never changes, and eligibility reads every perk of a brand on each
-// request. Callers only read the shared values.
-var (
-	rules    sync.Map
-	rulesLen atomic.Int64
-)
-
-const maxRules = 10_000
-
-func parseRule(text string) (perks.Rule, error) {
-	if r, ok := rules.Load(text); ok {
-		return r.(perks.Rule), nil
-	}
-	var r perks.Rule
-	if err := json.Unmarshal([]byte(text), &r); err != nil {
-		return r, err
-	}
-	if rulesLen.Load() < maxRules {
-		if _, loaded := rules.LoadOrStore(text, r); !loaded {
-			rulesLen.Add(1)
-		}
-	}
-	return r, nil
+func (s PerkStore) Version(ctx context.Context, brandID string) (perks.Version, error) {
+	var v perks.Version
+	err := s.db.r.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(redeemed), 0) FROM perks WHERE brand_id = ?`, brandID).
+		Scan(&v.Count, &v.Redeemed)
+	return v, err
 }
 
-// brandPerks is a brand's perks as read at one state: a perk is never
-// changed once created except for its redeemed count, which only grows, so
-// the number of perks and the sum of their counts identify the state.
-type brandPerks struct {
-	n, redeemed int64
-	perks       []perks.Perk
-}
-
-// ListPerks answers a brand's whole list from a cache checked against the
-// database on every call (one aggregate row), so every replica sees every
-// change; eligibility reads that list on each request.
 func (s PerkStore) ListPerks(ctx context.Context, brandID, launchID string) ([]perks.Perk, error) {
-	if launchID != "" {
-		return s.listPerks(ctx, brandID, launchID)
-	}
-	var cur brandPerks
-	if err := s.db.r.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(redeemed), 0) FROM perks WHERE brand_id = ?`, brandID).
-		Scan(&cur.n, &cur.redeemed); err != nil {
-		return nil, err
-	}
-	if c, ok := s.db.perks.Load(brandID); ok {
-		if c := c.(brandPerks); c.n == cur.n && c.redeemed == cur.redeemed {
-			return slices.Clone(c.perks), nil
-		}
-	}
-	ps, err := s.listPerks(ctx, brandID, "")
-	if err != nil {
-		return nil, err
-	}
-	var n, redeemed int64
-	for _, p := range ps {
-		n, redeemed = n+1, redeemed+p.Redeemed
-	}
-	s.db.perks.Store(brandID, brandPerks{n, redeemed, ps})
-	return slices.Clone(ps), nil
-}
-
-func (s PerkStore) listPerks(ctx context.Context, brandID, launchID string) ([]perks.Perk, error) {
 	rows, err := s.db.r.QueryContext(ctx, `SELECT `+perkColumns+` FROM perks WHERE brand_id = ? AND (? = '' OR launch_id = ?)
 		ORDER BY created_at, id`, brandID, launchID, launchID)
 	if err != nil {

@@ -11,10 +11,11 @@ import (
 	"github.com/metapass/metapass/sqlite"
 )
 
-// TestListPerksSeesEveryChange: a brand's perk list is cached, yet a new
-// perk and a redemption written through another handle on the same file
-// (another replica) show at once, and another brand's list is apart.
-func TestListPerksSeesEveryChange(t *testing.T) {
+// TestPerkCacheSeesEveryChange: the perks service caches a brand's perk
+// list, yet a new perk and a redemption written through another handle on
+// the same file (another replica) show at once, and another brand's list
+// is apart.
+func TestPerkCacheSeesEveryChange(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "m.db")
 	a, err := sqlite.Open(ctx, path)
@@ -45,11 +46,18 @@ func TestListPerksSeesEveryChange(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The perks service caches the list it reads through handle a.
+	svc := &perks.Service{Store: a.Perks(), Now: time.Now,
+		Holdings: perks.PassHoldings{Owners: a.Ownership(), Launches: a.Passes(), ChainID: 1337}}
 	list := func(brand string) []perks.Perk {
 		t.Helper()
-		ps, err := a.Perks().ListPerks(ctx, brand, "")
+		st, err := svc.Eligibility(ctx, brand, "0x0000000000000000000000000000000000000001")
 		if err != nil {
 			t.Fatal(err)
+		}
+		ps := make([]perks.Perk, len(st))
+		for i, s := range st {
+			ps[i] = s.Perk
 		}
 		return ps
 	}
