@@ -153,13 +153,9 @@ func (c *Client) SignFund(ctx context.Context, nonce uint64, to string, value *b
 // may cost it at today's fees, with the margin SignTransferFrom leaves.
 func (c *Client) TransferCost(ctx context.Context, contract, from, to string, tokenID uint64) (*big.Int, error) {
 	target, sender := common.HexToAddress(contract), common.HexToAddress(from)
-	data := c.pass.PackTransferFrom(sender, common.HexToAddress(to), new(big.Int).SetUint64(tokenID))
-	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: sender, To: &target, Data: data})
+	gas, err := c.estimate(ctx, sender, &target, nil, c.pass.PackTransferFrom(sender, common.HexToAddress(to), new(big.Int).SetUint64(tokenID)))
 	if err != nil {
-		if reason, ok := c.revertReason(err); ok {
-			return nil, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
-		}
-		return nil, fmt.Errorf("estimate gas: %w", err)
+		return nil, err
 	}
 	head, err := c.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -169,8 +165,7 @@ func (c *Client) TransferCost(ctx context.Context, contract, from, to string, to
 	if err != nil {
 		return nil, err
 	}
-	gas += gas / 5
-	return new(big.Int).Mul(new(big.Int).SetUint64(gas), feeCap), nil
+	return new(big.Int).Mul(new(big.Int).SetUint64(gas), capped(feeCap, c.MaxFeePerGas)), nil
 }
 
 // SignTransferFrom signs, with key at its next nonce, transferFrom(key's
@@ -183,33 +178,7 @@ func (c *Client) SignTransferFrom(ctx context.Context, key *ecdsa.PrivateKey, co
 		return passes.SignedTx{}, fmt.Errorf("nonce of %s: %w", from, err)
 	}
 	target := common.HexToAddress(contract)
-	data := c.pass.PackTransferFrom(from, common.HexToAddress(to), new(big.Int).SetUint64(tokenID))
-	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &target, Data: data})
-	if err != nil {
-		if reason, ok := c.revertReason(err); ok {
-			return passes.SignedTx{}, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
-		}
-		return passes.SignedTx{}, fmt.Errorf("estimate gas: %w", err)
-	}
-	head, err := c.eth.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return passes.SignedTx{}, fmt.Errorf("latest header: %w", err)
-	}
-	tip, feeCap, err := c.suggest(ctx, head)
-	if err != nil {
-		return passes.SignedTx{}, err
-	}
-	tx, err := types.SignNewTx(key, c.signer, &types.DynamicFeeTx{
-		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas + gas/5, To: &target, Data: data,
-	})
-	if err != nil {
-		return passes.SignedTx{}, fmt.Errorf("sign: %w", err)
-	}
-	raw, err := tx.MarshalBinary()
-	if err != nil {
-		return passes.SignedTx{}, fmt.Errorf("encode tx: %w", err)
-	}
-	return passes.SignedTx{Hash: tx.Hash().Hex(), Nonce: nonce, Raw: raw, GasTipCap: tip, GasFeeCap: feeCap}, nil
+	return c.signAs(ctx, key, nonce, &target, nil, c.pass.PackTransferFrom(from, common.HexToAddress(to), new(big.Int).SetUint64(tokenID)))
 }
 
 // SignBurn signs the admin burn of tokenID at nonce.
@@ -230,23 +199,19 @@ func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, dat
 
 // signValue is sign for a call that also sends value wei.
 func (c *Client) signValue(ctx context.Context, nonce uint64, to *common.Address, value *big.Int, data []byte) (passes.SignedTx, error) {
+	return c.signAs(ctx, c.key, nonce, to, value, data)
+}
+
+// signAs prices and signs a call from key's address, paying with it.
+func (c *Client) signAs(ctx context.Context, key *ecdsa.PrivateKey, nonce uint64, to *common.Address, value *big.Int, data []byte) (passes.SignedTx, error) {
 	head, err := c.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("latest header: %w", err)
 	}
-	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: c.from, To: to, Value: value, Data: data})
-	switch {
-	case err != nil && strings.Contains(err.Error(), "gas required exceeds"):
-		return passes.SignedTx{}, fmt.Errorf("%w: %v", passes.ErrTooMuchGas, err)
-	case err != nil && strings.Contains(strings.ToLower(err.Error()), "insufficient funds"):
-		return passes.SignedTx{}, fmt.Errorf("%w: %v", passes.ErrInsufficientFunds, err)
-	case err != nil:
-		if reason, ok := c.revertReason(err); ok {
-			return passes.SignedTx{}, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
-		}
-		return passes.SignedTx{}, fmt.Errorf("estimate gas: %w", err)
+	gas, err := c.estimate(ctx, crypto.PubkeyToAddress(key.PublicKey), to, value, data)
+	if err != nil {
+		return passes.SignedTx{}, err
 	}
-	gas += gas / 5
 	if limit := min(params.MaxTxGas, head.GasLimit/10*9); gas > limit {
 		return passes.SignedTx{}, fmt.Errorf("%w: %d gas wanted, %d allowed", passes.ErrTooMuchGas, gas, limit)
 	}
@@ -256,9 +221,27 @@ func (c *Client) signValue(ctx context.Context, nonce uint64, to *common.Address
 	}
 	feeCap = capped(feeCap, c.MaxFeePerGas)
 	tip = capped(capped(tip, c.MaxTipPerGas), feeCap)
-	return c.signTx(&types.DynamicFeeTx{
+	return c.signTx(key, &types.DynamicFeeTx{
 		ChainID: c.id, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: to, Value: value, Data: data,
 	})
+}
+
+// estimate is the node's gas estimate of a call from from, plus a fifth,
+// with a revert, a call too large and a sender that cannot pay told apart.
+func (c *Client) estimate(ctx context.Context, from common.Address, to *common.Address, value *big.Int, data []byte) (uint64, error) {
+	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Value: value, Data: data})
+	switch {
+	case err != nil && strings.Contains(err.Error(), "gas required exceeds"):
+		return 0, fmt.Errorf("%w: %v", passes.ErrTooMuchGas, err)
+	case err != nil && strings.Contains(strings.ToLower(err.Error()), "insufficient funds"):
+		return 0, fmt.Errorf("%w: %v", passes.ErrInsufficientFunds, err)
+	case err != nil:
+		if reason, ok := c.revertReason(err); ok {
+			return 0, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
+		}
+		return 0, fmt.Errorf("estimate gas: %w", err)
+	}
+	return gas + gas/5, nil
 }
 
 // Replace signs raw's transaction again at its nonce, with the same call
@@ -290,14 +273,14 @@ func (c *Client) Replace(ctx context.Context, raw []byte) (passes.SignedTx, erro
 	case c.MaxFeePerGas != nil && feeCap.Cmp(c.MaxFeePerGas) > 0:
 		return passes.SignedTx{}, fmt.Errorf("%w: a replacement needs a fee cap of %s wei per gas, the cap is %s", passes.ErrFeeCapReached, feeCap, c.MaxFeePerGas)
 	}
-	return c.signTx(&types.DynamicFeeTx{
+	return c.signTx(c.key, &types.DynamicFeeTx{
 		ChainID: c.id, Nonce: old.Nonce(), GasTipCap: tip, GasFeeCap: feeCap, Gas: old.Gas(), To: old.To(),
 		Value: old.Value(), Data: old.Data(),
 	})
 }
 
-func (c *Client) signTx(data *types.DynamicFeeTx) (passes.SignedTx, error) {
-	tx, err := types.SignNewTx(c.key, c.signer, data)
+func (c *Client) signTx(key *ecdsa.PrivateKey, data *types.DynamicFeeTx) (passes.SignedTx, error) {
+	tx, err := types.SignNewTx(key, c.signer, data)
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("sign: %w", err)
 	}

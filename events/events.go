@@ -171,6 +171,8 @@ const EventAdmitted = "checkin.admitted"
 // Launches finds a brand's launches and their passes.
 type Launches interface {
 	GetLaunch(ctx context.Context, brandID, id string) (passes.Launch, error)
+	// LaunchByContract finds a launch by its contract, across brands.
+	LaunchByContract(ctx context.Context, chainID uint64, contract string) (passes.Launch, error)
 	// GetPass returns the pass of launchID with that token id.
 	GetPass(ctx context.Context, launchID string, tokenID uint64) (passes.Pass, error)
 }
@@ -378,17 +380,19 @@ func (s *Service) CheckIn(ctx context.Context, brandID, eventID string, staff St
 		return reject(ReasonWrongEvent)
 	}
 	ck.Pass = &PassRef{LaunchID: l.ID, ChainID: l.ChainID, Contract: l.Contract, TokenID: c.TokenID}
+	// Refunded first: once the refund's burn lands the chain would only
+	// say the owner changed.
+	if p, err := s.Launches.GetPass(ctx, l.ID, c.TokenID); err != nil {
+		return Checkin{}, fmt.Errorf("pass %d: %w", c.TokenID, err)
+	} else if p.Refund {
+		return reject(ReasonRefunded)
+	}
 	owner, err := s.ownerNow(ctx, l.Contract, c.TokenID)
 	if err != nil {
 		return Checkin{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not answer who holds the pass: %v", err)}
 	}
 	if !strings.EqualFold(owner, c.Holder) {
 		return reject(ReasonNotOwnerNow)
-	}
-	if p, err := s.Launches.GetPass(ctx, l.ID, c.TokenID); err != nil {
-		return Checkin{}, fmt.Errorf("pass %d: %w", c.TokenID, err)
-	} else if p.Refund {
-		return reject(ReasonRefunded)
 	}
 	if err := s.summarize(ctx, *l, c, ck.Holder); err != nil {
 		return Checkin{}, err
@@ -450,16 +454,16 @@ func (s *Service) CheckIn(ctx context.Context, brandID, eventID string, staff St
 
 // launchOf returns the launch of e whose contract c names, or nil.
 func (s *Service) launchOf(ctx context.Context, e Event, c Code) (*passes.Launch, error) {
-	for _, id := range e.Launches {
-		l, err := s.Launches.GetLaunch(ctx, e.BrandID, id)
-		if err != nil {
-			return nil, err
-		}
-		if l.ChainID == c.ChainID && l.Contract != "" && strings.EqualFold(l.Contract, c.Contract) {
-			return &l, nil
-		}
+	l, err := s.Launches.LaunchByContract(ctx, c.ChainID, c.Contract)
+	switch {
+	case metapass.ErrorCode(err) == metapass.ENOTFOUND:
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case l.BrandID != e.BrandID || !slices.Contains(e.Launches, l.ID):
+		return nil, nil
 	}
-	return nil, nil
+	return &l, nil
 }
 
 // ownerNow reads the token's owner at the confirmed head.

@@ -1,9 +1,6 @@
 package httpapi
 
 import (
-	"strings"
-
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/metapass/metapass"
@@ -79,12 +76,9 @@ func (s *Server) claim(c *fiber.Ctx) error {
 	if _, err := s.custodialWallet(c); err != nil {
 		return err
 	}
-	if !strings.HasPrefix(req.Signature, "0x") {
-		return invalid("signature", "must be 0x-prefixed hex")
-	}
-	sig, err := hexutil.Decode(req.Signature)
+	sig, err := signature(req.Signature)
 	if err != nil {
-		return invalid("signature", "must be 0x-prefixed hex")
+		return err
 	}
 	p := principal(c)
 	wallet, err := s.Customers.Prove(c.UserContext(), p.BrandID, req.Message, sig)

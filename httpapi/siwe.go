@@ -43,12 +43,9 @@ func (s *Server) siweVerify(c *fiber.Ctx) error {
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	if !strings.HasPrefix(req.Signature, "0x") {
-		return invalid("signature", "must be 0x-prefixed hex")
-	}
-	sig, err := hexutil.Decode(req.Signature)
+	sig, err := signature(req.Signature)
 	if err != nil {
-		return invalid("signature", "must be 0x-prefixed hex")
+		return err
 	}
 	token, sess, err := s.Customers.SignIn(c.UserContext(), req.BrandID, req.Message, sig)
 	if err != nil {
@@ -57,4 +54,13 @@ func (s *Server) siweVerify(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{
 		"token": token, "wallet": sess.Wallet, "brand_id": sess.BrandID, "expires_at": sess.ExpiresAt.Format(time.RFC3339),
 	})
+}
+
+// signature decodes a 0x-prefixed hex signature field.
+func signature(text string) ([]byte, error) {
+	sig, err := hexutil.Decode(text)
+	if err != nil || !strings.HasPrefix(text, "0x") {
+		return nil, invalid("signature", "must be 0x-prefixed hex")
+	}
+	return sig, nil
 }

@@ -2,7 +2,6 @@ package passes
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"time"
@@ -158,8 +157,5 @@ func SettledEvent(o Order, at time.Time) (e metapass.Event, ok bool) {
 	if typ == "" {
 		return metapass.Event{}, false
 	}
-	e = metapass.NewEvent(typ, o.BrandID, at, o)
-	sum := sha256.Sum256([]byte(typ + "/" + o.ID))
-	e.ID = "msg_" + hex.EncodeToString(sum[:10])
-	return e, true
+	return metapass.NewEvent(typ, o.BrandID, at, o).Once(typ + "/" + o.ID), true
 }

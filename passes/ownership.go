@@ -2,8 +2,6 @@ package passes
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -299,9 +297,7 @@ func (x *Indexer) index(ctx context.Context, r IndexedRange, cs []WatchedContrac
 		if c, ok := launches[strings.ToLower(t.Contract)]; ok && t.From != ZeroAddress && t.To != ZeroAddress {
 			e := metapass.NewEvent(EventTransferred, c.BrandID, t.BlockTime, TransferredPass{LaunchID: c.LaunchID, ChainID: x.chainID,
 				Contract: t.Contract, TokenID: t.TokenID, From: t.From, To: t.To, BlockNumber: t.BlockNumber, TxHash: t.TxHash, At: t.BlockTime})
-			sum := sha256.Sum256(fmt.Appendf(nil, "%d/%s/%d", x.chainID, t.TxHash, t.LogIndex))
-			e.ID = "msg_" + hex.EncodeToString(sum[:10])
-			r.Events = append(r.Events, e)
+			r.Events = append(r.Events, e.Once(fmt.Sprintf("%d/%s/%d", x.chainID, t.TxHash, t.LogIndex)))
 		}
 	}
 	for _, t := range ts {

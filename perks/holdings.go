@@ -3,16 +3,17 @@ package perks
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/passes"
 )
 
-// Launches lists a brand's launches.
+// Launches finds a brand's launches.
 type Launches interface {
 	ListLaunches(ctx context.Context, brandID string) ([]passes.Launch, error)
+	GetLaunch(ctx context.Context, brandID, id string) (passes.Launch, error)
 }
 
 // ChainOwners reads a token's owner from the chain as of a block.
@@ -38,13 +39,12 @@ type PassHoldings struct {
 // at the confirmed head. A token minted or transferred to wallet less than
 // Confirmations blocks ago is not held yet.
 func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenKey, wallet string) (bool, error) {
-	ls, err := h.Launches.ListLaunches(ctx, brandID)
+	l, err := h.Launches.GetLaunch(ctx, brandID, token.LaunchID)
+	if metapass.ErrorCode(err) == metapass.ENOTFOUND || err == nil && l.Contract == "" {
+		return false, nil
+	}
 	if err != nil {
 		return false, err
-	}
-	i := slices.IndexFunc(ls, func(l passes.Launch) bool { return l.ID == token.LaunchID && l.Contract != "" })
-	if i < 0 {
-		return false, nil
 	}
 	head, err := h.Chain.Head(ctx)
 	if err != nil {
@@ -54,7 +54,7 @@ func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenK
 	if head < depth {
 		return false, nil
 	}
-	owner, err := h.Chain.OwnerOfAt(ctx, ls[i].Contract, token.TokenID, head-depth)
+	owner, err := h.Chain.OwnerOfAt(ctx, l.Contract, token.TokenID, head-depth)
 	return err == nil && strings.EqualFold(owner, wallet), err
 }
 

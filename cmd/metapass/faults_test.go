@@ -212,6 +212,46 @@ func postOrder(ctx context.Context, c client, launchID string, b buyer) (passes.
 	}
 }
 
+// devnetProcs is the real binary, built for the test, and a `metapass
+// devnet` process funding signer: the chain outlives the services the test
+// kills. Logs of every process go to logs, shown when the test fails.
+type devnetProcs struct {
+	dir, bin, rpc string
+	logs          *lockedFile
+	ec            *ethclient.Client
+}
+
+func startDevnetProcs(t *testing.T, ctx context.Context, signer common.Address) devnetProcs {
+	t.Helper()
+	p := devnetProcs{dir: t.TempDir()}
+	p.bin = filepath.Join(p.dir, "metapass")
+	start := time.Now()
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", p.bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	t.Logf("built the binary in %v", time.Since(start).Round(time.Millisecond))
+	logf, err := os.Create(filepath.Join(p.dir, "metapass.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { logf.Close() })
+	p.logs = &lockedFile{f: logf}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("log tail:\n%s", p.logs.tail(20000))
+		}
+	})
+	p.rpc = freeAddr(t)
+	devnet, err := spawn(p.bin, io.Discard, p.logs, "devnet", "-data-dir", filepath.Join(p.dir, "chain"), "-dev-rpc-addr", p.rpc,
+		"-dev-block-interval", "500ms", "-fund", signer.Hex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { devnet.kill(syscall.SIGTERM) })
+	p.ec = dialUntil(t, ctx, "http://"+p.rpc)
+	return p
+}
+
 // TestCrashBurst runs the real binary: the dev chain as one process
 // (`metapass devnet`, whose pool outlives the service) and `metapass serve`
 // as another, killed with SIGKILL at random moments and restarted on the
@@ -226,36 +266,10 @@ func TestCrashBurst(t *testing.T) {
 	const nOrders, minKills = 1000, 10
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "metapass")
-	start := time.Now()
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	t.Logf("built the binary in %v", time.Since(start).Round(time.Millisecond))
-
 	key, keyFile := newSigner(t)
 	signer := crypto.PubkeyToAddress(key.PublicKey)
-	logf, err := os.Create(filepath.Join(dir, "metapass.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer logf.Close()
-	logs := &lockedFile{f: logf}
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("log tail:\n%s", logs.tail(20000))
-		}
-	})
-
-	rpcAddr := freeAddr(t)
-	devnet, err := spawn(bin, io.Discard, logs, "devnet", "-data-dir", filepath.Join(dir, "chain"), "-dev-rpc-addr", rpcAddr,
-		"-dev-block-interval", "500ms", "-fund", signer.Hex())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { devnet.kill(syscall.SIGTERM) })
-	ec := dialUntil(t, ctx, "http://"+rpcAddr)
+	env := startDevnetProcs(t, ctx, signer)
+	dir, bin, rpcAddr, logs, ec := env.dir, env.bin, env.rpc, env.logs, env.ec
 
 	listen := freeAddr(t)
 	args := []string{"serve", "-data-dir", filepath.Join(dir, "data"), "-listen", listen, "-public-url", "http://" + listen,

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -34,33 +32,11 @@ func TestReplicas(t *testing.T) {
 	const nOrders, nReplicas = 3000, 3
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "metapass")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	database := pgtest.URL(t)
 	key, keyFile := newSigner(t)
 	signer := crypto.PubkeyToAddress(key.PublicKey)
-	logf, err := os.Create(filepath.Join(dir, "metapass.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer logf.Close()
-	logs := &lockedFile{f: logf}
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("log tail:\n%s", logs.tail(20000))
-		}
-	})
-	rpcAddr := freeAddr(t)
-	devnet, err := spawn(bin, io.Discard, logs, "devnet", "-data-dir", filepath.Join(dir, "chain"), "-dev-rpc-addr", rpcAddr,
-		"-dev-block-interval", "500ms", "-fund", signer.Hex())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { devnet.kill(syscall.SIGTERM) })
-	ec := dialUntil(t, ctx, "http://"+rpcAddr)
+	env := startDevnetProcs(t, ctx, signer)
+	dir, bin, rpcAddr, logs, ec := env.dir, env.bin, env.rpc, env.logs, env.ec
 
 	type replica struct {
 		id, base string
@@ -72,6 +48,7 @@ func TestReplicas(t *testing.T) {
 	for i := range replicas {
 		listen := freeAddr(t)
 		r := &replica{id: fmt.Sprint("r", i), base: "http://" + listen, stdout: &syncBuffer{}}
+		var err error
 		r.proc, err = spawn(bin, r.stdout, logs, "serve", "-data-dir", filepath.Join(dir, r.id), "-listen", listen,
 			"-public-url", "http://"+listen, "-rpc-url", "http://"+rpcAddr, "-signer-key-file", keyFile, "-database", database,
 			"-replica-id", r.id, "-lease-ttl", "2s", "-log-level", "warn")
