@@ -66,12 +66,12 @@ func TestGasMint(t *testing.T) {
 				// standard asks for at mint: 1,022 gas, over the single-pass limit.
 				t.Logf("NOT MET in soulbound mode: single pass without the proxy overhead %d > %d gas", one.GasUsed-overhead, maxGasSinglePass)
 				checks = append(checks,
-					gasCheck{"single pass with mint(id) through the clone (measured 54,964; the limit is not met)", one.GasUsed, 55_000})
+					gasCheck{"single pass with mint(id) through the clone (measured 54,986; the limit is not met)", one.GasUsed, 55_000})
 			} else {
 				checks = append(checks,
 					gasCheck{"single pass, first mint of the collection, without the proxy overhead", first.GasUsed - overhead, maxGasSinglePass},
 					gasCheck{"single pass without the proxy overhead", single.GasUsed - overhead, maxGasSinglePass},
-					gasCheck{"single pass with mint(id) through the clone (measured 53,942; the limit is not met)", one.GasUsed, 54_000})
+					gasCheck{"single pass with mint(id) through the clone (measured 53,964; the limit is not met)", one.GasUsed, 54_000})
 			}
 			for _, r := range checks {
 				if r.gas > r.max {
