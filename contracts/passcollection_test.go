@@ -258,6 +258,9 @@ func TestCollectionMintBatchReverts(t *testing.T) {
 		{"admin is not a minter", e.admin, []*big.Int{PassTokenID(bob, 1)}, false, "AccessControlUnauthorizedAccount", []any{e.admin.From, minterRole}},
 		{"paused", e.minter, []*big.Int{PassTokenID(bob, 1)}, true, "EnforcedPause", nil},
 		{"empty", e.minter, nil, false, "EmptyBatch", nil},
+		// The role and the pause are checked before the batch's length.
+		{"empty, not a minter", e.bob, nil, false, "AccessControlUnauthorizedAccount", []any{bob, minterRole}},
+		{"empty, paused", e.minter, nil, true, "EnforcedPause", nil},
 		{"over the cap", e.minter, []*big.Int{PassTokenID(bob, 1), PassTokenID(bob, 2), PassTokenID(bob, 3), PassTokenID(bob, 4)}, false,
 			"SupplyCapExceeded", []any{big.NewInt(4), big.NewInt(3)}},
 		{"already minted", e.minter, []*big.Int{PassTokenID(bob, 1), PassTokenID(alice, 2)}, false,
