@@ -44,10 +44,16 @@ type row struct {
 	single, perMint uint64
 }
 
+// deployment is one contract creation's gas.
+type deployment struct {
+	name string
+	gas  uint64
+}
+
 // report is everything measured.
 type report struct {
 	rows    []row
-	deploys []row // single: the deployment's gas
+	deploys []deployment
 	// impl is the implementation's deployment, clone createCollection's.
 	impl, clone uint64
 	// accessListImpl and accessListSlots are the single pass through a clone
@@ -90,7 +96,7 @@ func measure(ctx context.Context, c *chain, built map[string]contract) (*report,
 			gas[i] = rcpt.GasUsed
 		}
 		r.rows = append(r.rows, row{ref.name, gas[1], gas[2] / batchSize})
-		r.deploys = append(r.deploys, row{name: ref.name + " (full contract)", single: dep.GasUsed})
+		r.deploys = append(r.deploys, deployment{ref.name + " (full contract)", dep.GasUsed})
 	}
 
 	pc, pf := built["PassCollection"], built["PassFactory"]
@@ -108,8 +114,8 @@ func measure(ctx context.Context, c *chain, built map[string]contract) (*report,
 	}
 	r.impl = implRcpt.GasUsed
 	r.deploys = append(r.deploys,
-		row{name: "PassCollection implementation (full contract, once per chain)", single: implRcpt.GasUsed},
-		row{name: "PassFactory (once per chain)", single: factoryRcpt.GasUsed})
+		deployment{"PassCollection implementation (full contract, once per chain)", implRcpt.GasUsed},
+		deployment{"PassFactory (once per chain)", factoryRcpt.GasUsed})
 
 	// newClone creates a collection as the service does, minter and admin
 	// being the sender, and mints its first pass to the warm-up address.
@@ -237,7 +243,7 @@ func (r *report) print(w io.Writer) {
 
 	fmt.Fprintf(w, "\nDeployments:\n\n| deployment | gas |\n| --- | ---: |\n")
 	for _, x := range r.deploys {
-		fmt.Fprintf(w, "| %s | %s |\n", x.name, commas(x.single))
+		fmt.Fprintf(w, "| %s | %s |\n", x.name, commas(x.gas))
 	}
 	fmt.Fprintf(w, "| PassFactory `createCollection`: clone + initialize (per launch) | %s (%.1f %% of the implementation) |\n",
 		commas(r.clone), 100*float64(r.clone)/float64(r.impl))
