@@ -1,4 +1,4 @@
-# The README's words are these targets: run, test, build, contracts, bench, lint.
+# The README's words are these targets: run, test, build, contracts, gas, bench, lint.
 GO       ?= go
 DATA_DIR ?= ./data
 
@@ -7,7 +7,7 @@ DATA_DIR ?= ./data
 export TESTCONTAINERS_RYUK_DISABLED ?= true
 export TESTCONTAINERS_HOST_OVERRIDE ?= localhost
 
-.PHONY: run test test-short build contracts bench lint fmt-check
+.PHONY: run test test-short build contracts gas bench lint fmt-check
 
 ## run: start the service on its embedded default (SQLite + in-process dev chain)
 run:
@@ -34,6 +34,11 @@ build:
 ## contracts: compile the Solidity sources and regenerate the Go bindings
 contracts:
 	bash contracts/build.sh
+
+## gas: mint gas of PassCollection vs OpenZeppelin, ERC721A and Solady (the README's tables)
+gas:
+	@test -d contracts/node_modules/erc721a -a -d contracts/node_modules/solady || (cd contracts && npm ci --no-audit --no-fund)
+	$(GO) run ./contracts/internal/gasreport -contracts contracts
 
 ## bench: the benchmarks whose figures are in the README
 bench:

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Compiles every contract listed in artifacts.json with the pinned solc-js
-// (standard JSON) and writes <outDir>/<Contract>.json for each, in solc's
-// --combined-json format, which abigen reads.
+// Compiles every contract listed in a manifest (artifacts.json unless given)
+// with the pinned solc-js (standard JSON) and writes <outDir>/<Contract>.json
+// for each, in solc's --combined-json format, which abigen reads.
 //
-// Usage: node compile.js [outDir]   (outDir defaults to contracts/build)
+// Usage: node compile.js [outDir [manifest]]
+//   outDir defaults to contracts/build; manifest is a JSON array of
+//   {"source", "contract"} (artifacts.json's shape), sources relative to this
+//   directory. `make gas` passes its own, which lists the reference contracts.
 //
 // Each source file is compiled on its own, with the same settings, so adding a
 // contract never changes another one's bytecode. The output is deterministic:
@@ -16,12 +19,15 @@ const path = require('path');
 const solc = require('solc');
 
 const ROOT = __dirname;
-const MANIFEST = require(path.join(ROOT, 'artifacts.json'));
 const outDir = path.resolve(process.argv[2] || path.join(ROOT, 'build'));
+const MANIFEST = JSON.parse(fs.readFileSync(path.resolve(process.argv[3] || path.join(ROOT, 'artifacts.json')), 'utf8'));
 
-// Resolves imports: "@openzeppelin/..." from node_modules, anything else from this directory.
+// npm packages whose sources contracts import.
+const PACKAGES = ['@openzeppelin/', 'erc721a/', 'solady/'];
+
+// Resolves imports: the npm packages above from node_modules, anything else from this directory.
 function findImports(importPath) {
-  const base = importPath.startsWith('@openzeppelin/') ? path.join(ROOT, 'node_modules') : ROOT;
+  const base = PACKAGES.some((p) => importPath.startsWith(p)) ? path.join(ROOT, 'node_modules') : ROOT;
   const file = path.join(base, importPath);
   if (!file.startsWith(base + path.sep)) return { error: `import outside ${base}: ${importPath}` };
   try {

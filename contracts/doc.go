@@ -12,7 +12,9 @@
 //     CloneArgs).
 //
 // Test-only contracts (OpenZeppelin's reference ERC-721 and ERC-721
-// receivers) have their bindings in internal/testcontracts. The bindings are
+// receivers) have their bindings in internal/testcontracts; internal/gasreport
+// (`make gas`) measures mint gas against OpenZeppelin, ERC721A and Solady
+// (src/gas/References.sol). The bindings are
 // used with the helpers of github.com/ethereum/go-ethereum/accounts/abi/bind/v2:
 // pack calldata with the Pack* methods, send it with bind.Transact or read
 // with bind.Call, and deploy with bind.DeployContract.

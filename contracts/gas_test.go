@@ -24,9 +24,11 @@ const (
 // launches are deployed. Every call to a clone pays the EIP-1167 proxy's
 // DELEGATECALL to the implementation, 2,600 gas for the cold address
 // (EIP-2929) plus the proxy's own ~70: per pass that is nothing in a batch of
-// 100, but it is what puts a single-pass transaction above 52,000 (see the
-// README). The test measures that overhead on the same chain and holds the
-// collection's own cost of a single pass to the limit.
+// 100, but it keeps a single-pass transaction above 52,000 (README: "Where a
+// single pass's gas goes"; `make gas` traces it). The test reports that limit
+// as not met, holds the collection's own cost of a single pass (measured
+// without the proxy) to it, and holds the single pass through the clone to
+// its measured figure so that it cannot creep up unnoticed.
 func TestGasMint(t *testing.T) {
 	for _, soulbound := range []bool{false, true} {
 		t.Run(fmt.Sprintf("soulbound=%v", soulbound), func(t *testing.T) {
@@ -42,20 +44,18 @@ func TestGasMint(t *testing.T) {
 			_, batch := c.mint(t, freshAddrs(batchSize, t.Name()+"/batch")...)
 			_, single := c.mint(t, freshAddrs(1, t.Name()+"/single")...)
 			_, batch2 := c.mint(t, freshAddrs(batchSize, t.Name()+"/batch2")...)
+			one := e.send(t, e.minter, c.addr, e.pc.PackMint(c.nextIDs(t, freshAddrs(1, t.Name()+"/mint")...)[0]))
 
 			t.Logf("proxy overhead per call: %d gas", overhead)
-			t.Logf("single pass: %d gas through the clone (first mint of the collection: %d), %d without the proxy overhead",
+			t.Logf("single pass: mintBatch %d gas through the clone (first mint of the collection: %d), %d without the proxy overhead",
 				single.GasUsed, first.GasUsed, single.GasUsed-overhead)
-			if single.GasUsed > maxGasSinglePass {
-				t.Logf("NOT MET through a clone: single-pass transaction %d > %d gas", single.GasUsed, maxGasSinglePass)
+			t.Logf("single pass: mint(id) %d gas through the clone, %d without the proxy overhead", one.GasUsed, one.GasUsed-overhead)
+			if one.GasUsed > maxGasSinglePass {
+				t.Logf("NOT MET through a clone: single-pass transaction %d > %d gas", one.GasUsed, maxGasSinglePass)
 			}
 			t.Logf("batch of %d: %d gas = %d per pass (a later batch: %d per pass)",
 				batchSize, batch.GasUsed, batch.GasUsed/batchSize, batch2.GasUsed/batchSize)
-			checks := []struct {
-				what string
-				gas  uint64
-				max  uint64
-			}{
+			checks := []gasCheck{
 				{"per pass in a batch of 100, through the clone", batch.GasUsed / batchSize, maxGasPerPassInBatch},
 				{"per pass in a later batch of 100, through the clone", batch2.GasUsed / batchSize, maxGasPerPassInBatch},
 				// The overhead is the EIP-1167 delegation and nothing else.
@@ -64,16 +64,14 @@ func TestGasMint(t *testing.T) {
 			if soulbound {
 				// Each soulbound pass also carries ERC-5192's Locked(id), which the
 				// standard asks for at mint: 1,022 gas, over the single-pass limit.
-				t.Logf("NOT MET in soulbound mode: single pass without the proxy overhead %d > %d gas", single.GasUsed-overhead, maxGasSinglePass)
+				t.Logf("NOT MET in soulbound mode: single pass without the proxy overhead %d > %d gas", one.GasUsed-overhead, maxGasSinglePass)
+				checks = append(checks,
+					gasCheck{"single pass with mint(id) through the clone (measured 54,986; the limit is not met)", one.GasUsed, 55_000})
 			} else {
-				checks = append(checks, []struct {
-					what string
-					gas  uint64
-					max  uint64
-				}{
-					{"single pass, first mint of the collection, without the proxy overhead", first.GasUsed - overhead, maxGasSinglePass},
-					{"single pass without the proxy overhead", single.GasUsed - overhead, maxGasSinglePass},
-				}...)
+				checks = append(checks,
+					gasCheck{"single pass, first mint of the collection, without the proxy overhead", first.GasUsed - overhead, maxGasSinglePass},
+					gasCheck{"single pass without the proxy overhead", single.GasUsed - overhead, maxGasSinglePass},
+					gasCheck{"single pass with mint(id) through the clone (measured 53,964; the limit is not met)", one.GasUsed, 54_000})
 			}
 			for _, r := range checks {
 				if r.gas > r.max {
@@ -82,6 +80,12 @@ func TestGasMint(t *testing.T) {
 			}
 		})
 	}
+}
+
+// gasCheck is a measured figure and the most it may be.
+type gasCheck struct {
+	what     string
+	gas, max uint64
 }
 
 // proxyOverhead is what calling through clone costs more than calling the

@@ -1,6 +1,7 @@
 package contracts
 
 import (
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -257,6 +258,9 @@ func TestCollectionMintBatchReverts(t *testing.T) {
 		{"admin is not a minter", e.admin, []*big.Int{PassTokenID(bob, 1)}, false, "AccessControlUnauthorizedAccount", []any{e.admin.From, minterRole}},
 		{"paused", e.minter, []*big.Int{PassTokenID(bob, 1)}, true, "EnforcedPause", nil},
 		{"empty", e.minter, nil, false, "EmptyBatch", nil},
+		// The role and the pause are checked before the batch's length.
+		{"empty, not a minter", e.bob, nil, false, "AccessControlUnauthorizedAccount", []any{bob, minterRole}},
+		{"empty, paused", e.minter, nil, true, "EnforcedPause", nil},
 		{"over the cap", e.minter, []*big.Int{PassTokenID(bob, 1), PassTokenID(bob, 2), PassTokenID(bob, 3), PassTokenID(bob, 4)}, false,
 			"SupplyCapExceeded", []any{big.NewInt(4), big.NewInt(3)}},
 		{"already minted", e.minter, []*big.Int{PassTokenID(bob, 1), PassTokenID(alice, 2)}, false,
@@ -266,6 +270,7 @@ func TestCollectionMintBatchReverts(t *testing.T) {
 		{"same id twice in a batch", e.minter, []*big.Int{PassTokenID(bob, 1), PassTokenID(bob, 1)}, false,
 			"TokenIdNotNext", []any{PassTokenID(bob, 1), PassTokenID(bob, 2)}},
 		{"owner zero", e.minter, []*big.Int{big.NewInt(1)}, false, "ERC721InvalidReceiver", []any{common.Address{}}},
+		{"id zero", e.minter, []*big.Int{big.NewInt(0)}, false, "ERC721InvalidReceiver", []any{common.Address{}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,11 +278,49 @@ func TestCollectionMintBatchReverts(t *testing.T) {
 				e.send(t, e.admin, c.addr, e.pc.PackPause())
 				defer e.send(t, e.admin, c.addr, e.pc.PackUnpause())
 			}
-			e.reverts(t, tt.from, c.addr, e.pc.PackMintBatch(tt.ids), e.revertData(t, tt.err, tt.args...))
+			want := e.revertData(t, tt.err, tt.args...)
+			e.reverts(t, tt.from, c.addr, e.pc.PackMintBatch(tt.ids), want)
+			// mint(id) is mintBatch of one id, errors included.
+			if len(tt.ids) == 1 {
+				e.reverts(t, tt.from, c.addr, e.pc.PackMint(tt.ids[0]), want)
+			}
 		})
 	}
 	if got := view(t, e, c.addr, e.pc.PackTotalMinted(), e.pc.UnpackTotalMinted).Int64(); got != 2 {
 		t.Errorf("totalMinted = %d after reverted mints", got)
+	}
+}
+
+// TestCollectionMint: mint(id) mints exactly what mintBatch of [id] does, with
+// the same events, and once only.
+func TestCollectionMint(t *testing.T) {
+	for _, soulbound := range []bool{false, true} {
+		t.Run(fmt.Sprintf("soulbound=%v", soulbound), func(t *testing.T) {
+			e := newEnv(t)
+			p := e.collectionParams()
+			p.Soulbound = soulbound
+			c := e.newCollection(t, p)
+			alice := e.alice.From
+			for n := uint64(1); n <= 2; n++ {
+				id := PassTokenID(alice, n)
+				rcpt := e.send(t, e.minter, c.addr, e.pc.PackMint(id))
+				want := []types.Log{transferLog(c.addr, common.Address{}, alice, id)}
+				if soulbound {
+					want = append(want, lockedLog(c.addr, id))
+				}
+				wantLogs(t, rcpt, want...)
+				if got := c.ownerOf(t, id); got != alice {
+					t.Errorf("ownerOf(%x) = %s", id, got)
+				}
+				e.reverts(t, e.minter, c.addr, e.pc.PackMint(id), e.revertData(t, "TokenIdNotNext", id, PassTokenID(alice, n+1)))
+			}
+			if got := c.balanceOf(t, alice); got != 2 {
+				t.Errorf("balanceOf = %d", got)
+			}
+			if got := view(t, e, c.addr, e.pc.PackTotalMinted(), e.pc.UnpackTotalMinted).Int64(); got != 2 {
+				t.Errorf("totalMinted = %d", got)
+			}
+		})
 	}
 }
 
@@ -352,7 +395,9 @@ func TestCollectionSupplyCap(t *testing.T) {
 	if m, s := supply(); m != 3 || s != 2 {
 		t.Errorf("totalMinted, totalSupply = %d, %d, want 3, 2", m, s)
 	}
-	e.reverts(t, e.minter, c.addr, e.pc.PackMintBatch(c.nextIDs(t, e.dave.From)), e.revertData(t, "SupplyCapExceeded", big.NewInt(1), big.NewInt(0)))
+	full := e.revertData(t, "SupplyCapExceeded", big.NewInt(1), big.NewInt(0))
+	e.reverts(t, e.minter, c.addr, e.pc.PackMintBatch(c.nextIDs(t, e.dave.From)), full)
+	e.reverts(t, e.minter, c.addr, e.pc.PackMint(c.nextIDs(t, e.dave.From)[0]), full)
 }
 
 func TestCollectionMinterRole(t *testing.T) {

@@ -214,10 +214,27 @@ contract PassCollection is AccessControl, IERC2981, IERC721Metadata, IERC4906, I
      * code is not called (no `onERC721Received`), as with OpenZeppelin's `_mint`.
      */
     function mintBatch(uint256[] calldata tokenIds) external {
+        uint256 offset;
+        assembly ("memory-safe") {
+            offset := tokenIds.offset
+        }
+        _mintIds(offset, tokenIds.length);
+    }
+
+    /**
+     * @notice Mints one pass: exactly {mintBatch} of `[tokenId]` (same checks, errors and
+     * events) for ~555 gas less: the calldata and decoding of an array of one.
+     */
+    function mint(uint256 tokenId) external {
+        tokenId; // read from calldata by _mintIds
+        _mintIds(4, 1);
+    }
+
+    /// @dev Mints the `n` ids in calldata at `offset`, for {mintBatch} and {mint}.
+    function _mintIds(uint256 offset, uint256 n) private {
         uint256 config = _config;
         if (msg.sender != address(uint160(config))) _checkRole(MINTER_ROLE);
         if (config & _PAUSED != 0) revert EnforcedPause();
-        uint256 n = tokenIds.length;
         if (n == 0) revert EmptyBatch();
         unchecked {
             // minted <= cap always, and minted + n <= cap stays within its 40 bits.
@@ -229,9 +246,8 @@ contract PassCollection is AccessControl, IERC2981, IERC721Metadata, IERC4906, I
         uint256 failed; // 1 + index of the first id that is not its owner's next
         assembly ("memory-safe") {
             mstore(0x20, _accounts.slot)
-            let start := tokenIds.offset
-            let end := add(start, shl(5, n))
-            for { let p := start } lt(p, end) { p := add(p, 0x20) } {
+            let end := add(offset, shl(5, n))
+            for { let p := offset } lt(p, end) { p := add(p, 0x20) } {
                 let id := calldataload(p)
                 let owner := shr(96, id)
                 mstore(0x00, owner)
@@ -239,7 +255,7 @@ contract PassCollection is AccessControl, IERC2981, IERC721Metadata, IERC4906, I
                 let account := sload(slot)
                 // The id's counter must be the owner's minted count plus one, the owner non-zero.
                 if or(iszero(owner), iszero(eq(and(id, _MASK96), add(and(shr(64, account), _MASK96), 1)))) {
-                    failed := add(shr(5, sub(p, start)), 1)
+                    failed := add(shr(5, sub(p, offset)), 1)
                     break
                 }
                 // One more pass minted to owner, one more held: (1 << 64) | 1.
@@ -254,7 +270,10 @@ contract PassCollection is AccessControl, IERC2981, IERC721Metadata, IERC4906, I
             }
         }
         if (failed != 0) {
-            uint256 id = tokenIds[failed - 1];
+            uint256 id;
+            assembly ("memory-safe") {
+                id := calldataload(add(offset, shl(5, sub(failed, 1))))
+            }
             address owner = address(uint160(id >> 96));
             if (owner == address(0)) revert ERC721InvalidReceiver(address(0));
             revert TokenIdNotNext(id, nextTokenId(owner));
