@@ -124,7 +124,13 @@ func TestSendAndReplace(t *testing.T) {
 			if r := waitReceipt(t, c, stx.Hash); r == nil {
 				t.Fatal("replacement not mined")
 			}
-			if r, err := c.Receipt(ctx, orig.Hash().Hex()); err != nil || r != nil {
+			// A loaded geth may still be indexing the block's transactions.
+			r, err := c.Receipt(ctx, orig.Hash().Hex())
+			for deadline := time.Now().Add(10 * time.Second); errors.Is(err, passes.ErrIndexing) && time.Now().Before(deadline); {
+				time.Sleep(20 * time.Millisecond)
+				r, err = c.Receipt(ctx, orig.Hash().Hex())
+			}
+			if err != nil || r != nil {
 				t.Fatalf("the replaced transaction: receipt %+v, %v; want none", r, err)
 			}
 			// geth's pool drops the mined replacement a moment after its
