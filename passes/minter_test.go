@@ -471,6 +471,38 @@ func TestMinterCollections(t *testing.T) {
 	if kinds[passes.TxImplementation] != 1 || kinds[passes.TxFactory] != 1 || kinds[passes.TxDeploy] != 2 {
 		t.Fatalf("transactions by kind: %v; want one implementation, one factory, two deploys", kinds)
 	}
+
+	// Another service, with its own signer and database, given the factory
+	// (-factory), deploys nothing but its launch's clone.
+	given := &rig{dev: r.dev, ec: r.ec, key: r.funder, funder: r.funder, dbPath: filepath.Join(t.TempDir(), "m.db")}
+	if given.client, err = chain.NewClient(ctx, r.dev.RPC(), r.funder); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(given.client.Close)
+	db, err := sqlite.Open(ctx, given.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := db.Brands().CreateBrand(ctx, brands.Brand{ID: "brd_1", Name: "A", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	given.svc = &passes.Service{Store: db.Passes(), ChainID: given.client.ID(), Now: time.Now}
+	given.minter = passes.NewMinter(db.Passes(), given.client, passes.MinterConfig{BaseURL: "http://x", Factory: f.Address}, discard)
+	l3 := given.liveLaunch(t)
+	p := contracts.PassFactoryParams{Name: l3.Name, Symbol: l3.Symbol, UriPrefix: passes.MetadataPrefix("http://x", l3.ChainID),
+		MaxSupply: big.NewInt(l3.SupplyCap), Admin: common.HexToAddress(given.client.Sender()), Minter: common.HexToAddress(given.client.Sender())}
+	args, _ := contracts.CloneArgs(p)
+	if want := contracts.PredictCollection(common.HexToAddress(f.Address), common.HexToAddress(f.Implementation),
+		common.HexToAddress(given.client.Sender()), chain.LaunchSalt(l3.ID), args).Hex(); l3.Contract != want {
+		t.Fatalf("launch with -factory at %s, predicted %s", l3.Contract, want)
+	}
+	if kinds := given.kinds(t); len(kinds) != 1 || kinds[passes.TxDeploy] != 1 {
+		t.Fatalf("transactions with -factory: %v; want the launch's deploy alone", kinds)
+	}
+	if f3, _ := db.Passes().Factory(ctx, given.client.ID(), given.client.Sender()); f3 != (passes.Factory{}) {
+		t.Fatalf("a given factory recorded as deployed: %+v", f3)
+	}
 }
 
 // kinds counts the recorded transactions by kind.
