@@ -390,6 +390,9 @@ func (s *Service) CheckIn(ctx context.Context, brandID, eventID string, staff St
 	if p.Refund {
 		return reject(ReasonRefunded)
 	}
+	if p.ChainTokenID == "" { // no mint has carried it: nobody holds it
+		return reject(ReasonNotOwnerNow)
+	}
 	owner, err := s.ownerNow(ctx, l.Contract, p.ChainTokenID)
 	if err != nil {
 		return Checkin{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not answer who holds the pass: %v", err)}

@@ -91,16 +91,16 @@ const EventTransferred = "pass.transferred"
 
 // TransferredPass is the data of a pass.transferred event.
 type TransferredPass struct {
-	LaunchID    string    `json:"launch_id"`
-	ChainID     uint64    `json:"chain_id"`
-	Contract    string    `json:"contract_address"`
-	TokenID     uint64    `json:"token_id"`
-	ChainToken  string    `json:"chain_token_id"`
-	From        string    `json:"from"`
-	To          string    `json:"to"`
-	BlockNumber uint64    `json:"block_number"`
-	TxHash      string    `json:"tx_hash"`
-	At          time.Time `json:"block_time"`
+	LaunchID     string    `json:"launch_id"`
+	ChainID      uint64    `json:"chain_id"`
+	Contract     string    `json:"contract_address"`
+	TokenID      uint64    `json:"token_id"`
+	ChainTokenID string    `json:"chain_token_id"`
+	From         string    `json:"from"`
+	To           string    `json:"to"`
+	BlockNumber  uint64    `json:"block_number"`
+	TxHash       string    `json:"tx_hash"`
+	At           time.Time `json:"block_time"`
 }
 
 // HoldingStore answers who holds which pass.
@@ -305,7 +305,7 @@ func (x *Indexer) index(ctx context.Context, r IndexedRange, cs []WatchedContrac
 	for _, t := range r.Transfers {
 		if c, ok := launches[strings.ToLower(t.Contract)]; ok && t.From != ZeroAddress && t.To != ZeroAddress {
 			e := metapass.NewEvent(EventTransferred, c.BrandID, t.BlockTime, TransferredPass{LaunchID: c.LaunchID, ChainID: x.chainID,
-				Contract: t.Contract, TokenID: t.TokenID, ChainToken: t.ChainTokenID, From: t.From, To: t.To,
+				Contract: t.Contract, TokenID: t.TokenID, ChainTokenID: t.ChainTokenID, From: t.From, To: t.To,
 				BlockNumber: t.BlockNumber, TxHash: t.TxHash, At: t.BlockTime})
 			r.Events = append(r.Events, e.Once(fmt.Sprintf("%d/%s/%d", x.chainID, t.TxHash, t.LogIndex)))
 		}
