@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/chain/chaintest"
 	"github.com/metapass/metapass/passes"
 )
 
@@ -69,8 +70,8 @@ func TestDevChainPersists(t *testing.T) {
 	if err != nil || len(code) == 0 {
 		t.Fatalf("contract code lost: %d bytes, %v", len(code), err)
 	}
-	if n, _ := c.PendingNonce(t.Context()); n != 1 {
-		t.Fatalf("nonce %d after restart, want 1", n)
+	if n, _ := c.PendingNonce(t.Context()); n != 3 { // implementation, factory, collection
+		t.Fatalf("nonce %d after restart, want 3", n)
 	}
 }
 
@@ -91,23 +92,11 @@ func startDev(t *testing.T, cfg chain.DevConfig, key *ecdsa.PrivateKey) (*chain.
 	return dev, c
 }
 
-// deploy deploys a pass contract with a supply of 1000 and waits for it.
+// deploy deploys a factory and a collection with a supply of 100,000 made by
+// it, and returns the collection's address.
 func deploy(t *testing.T, c *chain.Client) string {
 	t.Helper()
-	ctx := t.Context()
-	nonce, err := c.PendingNonce(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := passes.Launch{Name: "XO", Symbol: "XO", SupplyCap: 1000}
-	stx, addr, err := c.SignDeploy(ctx, nonce, l, func(a string) (string, string) { return "http://x/" + a + "/", "http://x/" + a })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Send(ctx, stx.Raw); err != nil {
-		t.Fatal(err)
-	}
-	waitReceipt(t, c, stx.Hash)
+	addr, _ := chaintest.Collection(t, c, chaintest.Factory(t, c), passes.Launch{ID: "lch_1", Name: "XO", Symbol: "XO", SupplyCap: 100_000}, "http://x/")
 	return addr
 }
 
@@ -140,16 +129,16 @@ func TestSignMintErrors(t *testing.T) {
 	key, _ := crypto.GenerateKey()
 	_, c := startDev(t, chain.DevConfig{Funded: []common.Address{crypto.PubkeyToAddress(key.PublicKey)}, BlockInterval: -1}, key)
 	contract := deploy(t, c)
-	recipients := func(n int) ([]string, []uint64) {
-		to, ids := make([]string, n), make([]uint64, n)
+	recipients := func(n int) []string {
+		ids := make([]string, n)
 		for i := range n {
-			to[i], ids[i] = common.BigToAddress(big.NewInt(int64(1000+i))).Hex(), uint64(i+1)
+			ids[i], _ = passes.ChainTokenID(common.BigToAddress(big.NewInt(int64(1000+i))).Hex(), 1)
 		}
-		return to, ids
+		return ids
 	}
 	nonce, _ := c.PendingNonce(t.Context())
-	to, ids := recipients(2)
-	stx, err := c.SignMint(t.Context(), nonce, contract, to, ids)
+	ids := recipients(2)
+	stx, err := c.SignMint(t.Context(), nonce, contract, ids)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,33 +149,34 @@ func TestSignMintErrors(t *testing.T) {
 		t.Fatalf("re-sending a known transaction: %v", err)
 	}
 	waitReceipt(t, c, stx.Hash)
-	if owner, err := c.OwnerOf(t.Context(), contract, 2); err != nil || owner != to[1] {
-		t.Fatalf("ownerOf(2) = %s, %v", owner, err)
+	if owner, err := c.OwnerOf(t.Context(), contract, ids[1]); err != nil || owner != common.BigToAddress(big.NewInt(1001)).Hex() {
+		t.Fatalf("ownerOf(%s) = %s, %v", ids[1], owner, err)
 	}
-	if owner, err := c.OwnerOf(t.Context(), contract, 3); err != nil || owner != "" {
-		t.Fatalf("ownerOf(3) = %q, %v; want none", owner, err)
+	next, _ := passes.ChainTokenID(common.BigToAddress(big.NewInt(1001)).Hex(), 2)
+	if owner, err := c.OwnerOf(t.Context(), contract, next); err != nil || owner != "" {
+		t.Fatalf("ownerOf(%s) = %q, %v; want none", next, owner, err)
 	}
 
 	cases := []struct {
 		name string
 		n    int
-		ids  func([]uint64)
+		ids  func([]string)
 		want error
 	}{
-		{"already minted", 1, func(ids []uint64) { ids[0] = 2 }, passes.ErrReverted},
-		{"id above supply", 1, func(ids []uint64) { ids[0] = 1001 }, passes.ErrReverted},
-		{"id zero", 1, func(ids []uint64) { ids[0] = 0 }, passes.ErrReverted},
-		{"more than one transaction may carry", 400, func(ids []uint64) {
+		{"already minted", 1, func(ids []string) {}, passes.ErrReverted},
+		{"counter skipped", 1, func(ids []string) { ids[0], _ = passes.ChainTokenID(common.BigToAddress(big.NewInt(5000)).Hex(), 2) }, passes.ErrReverted},
+		{"counter zero", 1, func(ids []string) { ids[0], _ = passes.ChainTokenID(common.BigToAddress(big.NewInt(5000)).Hex(), 0) }, passes.ErrReverted},
+		{"more than one transaction may carry", 1200, func(ids []string) {
 			for i := range ids {
-				ids[i] += 10
+				ids[i], _ = passes.ChainTokenID(common.BigToAddress(big.NewInt(int64(10_000+i))).Hex(), 1)
 			}
 		}, passes.ErrTooMuchGas},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			to, ids := recipients(tc.n)
+			ids := recipients(tc.n)
 			tc.ids(ids)
-			if _, err := c.SignMint(t.Context(), nonce+1, contract, to, ids); !errors.Is(err, tc.want) {
+			if _, err := c.SignMint(t.Context(), nonce+1, contract, ids); !errors.Is(err, tc.want) {
 				t.Fatalf("SignMint: %v, want %v", err, tc.want)
 			}
 		})

@@ -1,5 +1,6 @@
 // Package chain connects the service to an EVM chain: a client that signs
-// and sends the pass contract's transactions, the embedded dev chain, and
+// and sends the pass contracts' transactions (PassCollection clones made by
+// a PassFactory), the embedded dev chain, and
 // the signer's key file.
 package chain
 
@@ -29,13 +30,14 @@ import (
 // Client is a JSON-RPC connection to one chain with the service's signer.
 // It implements passes.Chain.
 type Client struct {
-	rpc    *rpc.Client
-	eth    *ethclient.Client
-	key    *ecdsa.PrivateKey
-	from   common.Address
-	id     *big.Int
-	signer types.Signer
-	pass   *contracts.MetaPass
+	rpc     *rpc.Client
+	eth     *ethclient.Client
+	key     *ecdsa.PrivateKey
+	from    common.Address
+	id      *big.Int
+	signer  types.Signer
+	pass    *contracts.PassCollection
+	factory *contracts.PassFactory
 	// MaxFeePerGas caps what the signer pays per gas; nil means no cap.
 	MaxFeePerGas *big.Int
 	// MaxTipPerGas caps the priority fee per gas; nil means no cap.
@@ -64,7 +66,8 @@ func NewClient(ctx context.Context, c *rpc.Client, key *ecdsa.PrivateKey) (*Clie
 	}
 	return &Client{
 		rpc: c, eth: ec, key: key, from: crypto.PubkeyToAddress(key.PublicKey), id: id,
-		signer: types.LatestSignerForChainID(id), pass: contracts.NewMetaPass(),
+		signer: types.LatestSignerForChainID(id), pass: contracts.NewPassCollection(),
+		factory: contracts.NewPassFactory(),
 	}, nil
 }
 
@@ -118,29 +121,89 @@ func (c *Client) BlockHashes(ctx context.Context, ns []uint64) (map[uint64]strin
 	return out, nil
 }
 
-// SignDeploy signs the deployment of l's pass contract at nonce.
-func (c *Client) SignDeploy(ctx context.Context, nonce uint64, l passes.Launch, uris func(string) (string, string)) (passes.SignedTx, string, error) {
-	addr := crypto.CreateAddress(c.from, nonce)
-	base, contractURI := uris(addr.Hex())
-	royalty := common.Address{}
-	if l.RoyaltyReceiver != "" {
-		royalty = common.HexToAddress(l.RoyaltyReceiver)
-	}
-	args := c.pass.PackConstructor(l.Name, l.Symbol, base, contractURI, big.NewInt(l.SupplyCap), l.Soulbound,
-		c.from, royalty, big.NewInt(int64(l.RoyaltyBps)))
-	code := append(common.FromHex(contracts.MetaPassMetaData.Bin), args...)
+// SignImplementation signs the deployment of the PassCollection
+// implementation at nonce; it returns the address it will have.
+func (c *Client) SignImplementation(ctx context.Context, nonce uint64) (passes.SignedTx, string, error) {
+	stx, err := c.sign(ctx, nonce, nil, common.FromHex(contracts.PassCollectionMetaData.Bin))
+	return stx, crypto.CreateAddress(c.from, nonce).Hex(), err
+}
+
+// SignFactory signs the deployment of a PassFactory of implementation at
+// nonce; it returns the address it will have.
+func (c *Client) SignFactory(ctx context.Context, nonce uint64, implementation string) (passes.SignedTx, string, error) {
+	code := append(common.FromHex(contracts.PassFactoryMetaData.Bin), c.factory.PackConstructor(common.HexToAddress(implementation))...)
 	stx, err := c.sign(ctx, nonce, nil, code)
+	return stx, crypto.CreateAddress(c.from, nonce).Hex(), err
+}
+
+// FactoryImplementation reads the implementation of the PassFactory at
+// factory.
+func (c *Client) FactoryImplementation(ctx context.Context, factory string) (string, error) {
+	to := common.HexToAddress(factory)
+	out, err := c.eth.CallContract(ctx, ethereum.CallMsg{To: &to, Data: c.factory.PackImplementation()}, nil)
+	if err != nil {
+		return "", fmt.Errorf("implementation(): %w", err)
+	}
+	if len(out) == 0 {
+		return "", fmt.Errorf("no contract at %s", factory)
+	}
+	impl, err := c.factory.UnpackImplementation(out)
+	if err != nil {
+		return "", fmt.Errorf("implementation(): %w", err)
+	}
+	return impl.Hex(), nil
+}
+
+// SignDeploy signs, at nonce, f's createCollection of l's collection, with
+// the signer as its admin and minter, and returns the address it will have
+// (PassFactory's CREATE2 address for the signer, the launch's salt and its
+// settings).
+func (c *Client) SignDeploy(ctx context.Context, nonce uint64, f passes.Factory, l passes.Launch, uriPrefix string) (passes.SignedTx, string, error) {
+	p := contracts.PassFactoryParams{
+		Name: l.Name, Symbol: l.Symbol, UriPrefix: uriPrefix, MaxSupply: big.NewInt(l.SupplyCap), Soulbound: l.Soulbound,
+		Admin: c.from, Minter: c.from, RoyaltyBps: uint16(l.RoyaltyBps),
+	}
+	if l.RoyaltyReceiver != "" {
+		p.RoyaltyReceiver = common.HexToAddress(l.RoyaltyReceiver)
+	}
+	args, ok := contracts.CloneArgs(p)
+	if !ok || l.RoyaltyBps < 0 || l.RoyaltyBps > 10000 {
+		return passes.SignedTx{}, "", fmt.Errorf("%w: name, symbol or royalty out of the factory's bounds", passes.ErrReverted)
+	}
+	salt := LaunchSalt(l.ID)
+	factory := common.HexToAddress(f.Address)
+	addr := contracts.PredictCollection(factory, common.HexToAddress(f.Implementation), c.from, salt, args)
+	stx, err := c.sign(ctx, nonce, &factory, c.factory.PackCreateCollection(salt, p))
 	return stx, addr.Hex(), err
 }
 
-// SignMint signs one mintBatch of tokenIDs[i] to to[i] at nonce.
-func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, to []string, tokenIDs []uint64) (passes.SignedTx, error) {
-	addrs, ids := make([]common.Address, len(to)), make([]*big.Int, len(tokenIDs))
-	for i := range to {
-		addrs[i], ids[i] = common.HexToAddress(to[i]), new(big.Int).SetUint64(tokenIDs[i])
+// LaunchSalt is the CREATE2 salt of a launch's collection: its id's hash,
+// so signing a launch's deployment again yields the same address.
+func LaunchSalt(launchID string) [32]byte {
+	return crypto.Keccak256Hash([]byte("metapass/launch/" + launchID))
+}
+
+// SignMint signs one mintBatch of the (decimal) token ids tokenIDs at
+// nonce.
+func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, tokenIDs []string) (passes.SignedTx, error) {
+	ids := make([]*big.Int, len(tokenIDs))
+	for i, s := range tokenIDs {
+		var err error
+		if ids[i], err = tokenID(s); err != nil {
+			return passes.SignedTx{}, err
+		}
 	}
 	target := common.HexToAddress(contract)
-	return c.sign(ctx, nonce, &target, c.pass.PackMintBatch(addrs, ids))
+	return c.sign(ctx, nonce, &target, c.pass.PackMintBatch(ids))
+}
+
+// tokenID parses a decimal ERC-721 token id.
+func tokenID(s string) (*big.Int, error) {
+	id, ok := new(big.Int).SetString(s, 10)
+	if !ok || id.Sign() < 0 || id.BitLen() > 256 {
+		return nil, fmt.Errorf("token id %q is not a decimal uint256", s)
+	}
+	return id, nil
 }
 
 // SignFund signs, at nonce, a payment of value wei to the address to.
@@ -149,11 +212,15 @@ func (c *Client) SignFund(ctx context.Context, nonce uint64, to string, value *b
 	return c.signValue(ctx, nonce, &target, value, nil)
 }
 
-// TransferCost is the most a transferFrom(from, to, tokenID) sent by from
+// TransferCost is the most a transferFrom(from, to, token) sent by from
 // may cost it at today's fees, with the margin SignTransferFrom leaves.
-func (c *Client) TransferCost(ctx context.Context, contract, from, to string, tokenID uint64) (*big.Int, error) {
+func (c *Client) TransferCost(ctx context.Context, contract, from, to string, token string) (*big.Int, error) {
+	id, err := tokenID(token)
+	if err != nil {
+		return nil, err
+	}
 	target, sender := common.HexToAddress(contract), common.HexToAddress(from)
-	gas, err := c.estimate(ctx, sender, &target, nil, c.pass.PackTransferFrom(sender, common.HexToAddress(to), new(big.Int).SetUint64(tokenID)))
+	gas, err := c.estimate(ctx, sender, &target, nil, c.pass.PackTransferFrom(sender, common.HexToAddress(to), id))
 	if err != nil {
 		return nil, err
 	}
@@ -169,22 +236,30 @@ func (c *Client) TransferCost(ctx context.Context, contract, from, to string, to
 }
 
 // SignTransferFrom signs, with key at its next nonce, transferFrom(key's
-// address, to, tokenID): a pass leaving a custodial wallet, paid by that
+// address, to, token): a pass leaving a custodial wallet, paid by that
 // wallet.
-func (c *Client) SignTransferFrom(ctx context.Context, key *ecdsa.PrivateKey, contract, to string, tokenID uint64) (passes.SignedTx, error) {
+func (c *Client) SignTransferFrom(ctx context.Context, key *ecdsa.PrivateKey, contract, to string, token string) (passes.SignedTx, error) {
+	id, err := tokenID(token)
+	if err != nil {
+		return passes.SignedTx{}, err
+	}
 	from := crypto.PubkeyToAddress(key.PublicKey)
 	nonce, err := c.eth.PendingNonceAt(ctx, from)
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("nonce of %s: %w", from, err)
 	}
 	target := common.HexToAddress(contract)
-	return c.signAs(ctx, key, nonce, &target, nil, c.pass.PackTransferFrom(from, common.HexToAddress(to), new(big.Int).SetUint64(tokenID)))
+	return c.signAs(ctx, key, nonce, &target, nil, c.pass.PackTransferFrom(from, common.HexToAddress(to), id))
 }
 
-// SignBurn signs the admin burn of tokenID at nonce.
-func (c *Client) SignBurn(ctx context.Context, nonce uint64, contract string, tokenID uint64) (passes.SignedTx, error) {
+// SignBurn signs the admin burn of token at nonce.
+func (c *Client) SignBurn(ctx context.Context, nonce uint64, contract string, token string) (passes.SignedTx, error) {
+	id, err := tokenID(token)
+	if err != nil {
+		return passes.SignedTx{}, err
+	}
 	target := common.HexToAddress(contract)
-	return c.sign(ctx, nonce, &target, c.pass.PackBurn(new(big.Int).SetUint64(tokenID)))
+	return c.sign(ctx, nonce, &target, c.pass.PackBurn(id))
 }
 
 // sign prices and signs a dynamic-fee transaction. The gas limit is the
@@ -236,6 +311,12 @@ func (c *Client) estimate(ctx context.Context, from common.Address, to *common.A
 	case err != nil && strings.Contains(strings.ToLower(err.Error()), "insufficient funds"):
 		return 0, fmt.Errorf("%w: %v", passes.ErrInsufficientFunds, err)
 	case err != nil:
+		if data, ok := ethclient.RevertErrorData(err); ok && len(data) == 0 {
+			// The pass contracts revert with an error, never with no data;
+			// a clone does when the implementation it delegates to ran out
+			// of gas at the most the node lets a call use.
+			return 0, fmt.Errorf("%w: %v (out of gas through the proxy)", passes.ErrTooMuchGas, err)
+		}
 		if reason, ok := c.revertReason(err); ok {
 			return 0, fmt.Errorf("%w: %s", passes.ErrReverted, reason)
 		}
@@ -337,6 +418,9 @@ func (c *Client) revertReason(err error) (string, bool) {
 	if e, uerr := c.pass.UnpackError(data); uerr == nil {
 		return fmt.Sprintf("%T%+v", e, e), true
 	}
+	if e, uerr := c.factory.UnpackError(data); uerr == nil {
+		return fmt.Sprintf("%T%+v", e, e), true
+	}
 	return "execution reverted: 0x" + common.Bytes2Hex(data), true
 }
 
@@ -400,32 +484,37 @@ func (c *Client) Receipt(ctx context.Context, hash string) (*passes.Receipt, err
 	}, nil
 }
 
-// OwnerOf returns the current owner of a token, or "" if it does not exist.
-func (c *Client) OwnerOf(ctx context.Context, contract string, tokenID uint64) (string, error) {
-	return c.ownerOf(ctx, contract, tokenID, nil)
+// OwnerOf returns the current owner of the token with the (decimal) id
+// token, or "" if it does not exist.
+func (c *Client) OwnerOf(ctx context.Context, contract string, token string) (string, error) {
+	return c.ownerOf(ctx, contract, token, nil)
 }
 
 // OwnerOfAt returns the owner of a token as of block, or "" if it did not
 // exist then.
-func (c *Client) OwnerOfAt(ctx context.Context, contract string, tokenID, block uint64) (string, error) {
-	return c.ownerOf(ctx, contract, tokenID, new(big.Int).SetUint64(block))
+func (c *Client) OwnerOfAt(ctx context.Context, contract string, token string, block uint64) (string, error) {
+	return c.ownerOf(ctx, contract, token, new(big.Int).SetUint64(block))
 }
 
-func (c *Client) ownerOf(ctx context.Context, contract string, tokenID uint64, block *big.Int) (string, error) {
+func (c *Client) ownerOf(ctx context.Context, contract string, token string, block *big.Int) (string, error) {
+	id, err := tokenID(token)
+	if err != nil {
+		return "", err
+	}
 	to := common.HexToAddress(contract)
-	out, err := c.eth.CallContract(ctx, ethereum.CallMsg{To: &to, Data: c.pass.PackOwnerOf(new(big.Int).SetUint64(tokenID))}, block)
+	out, err := c.eth.CallContract(ctx, ethereum.CallMsg{To: &to, Data: c.pass.PackOwnerOf(id)}, block)
 	if err != nil {
 		if _, reverted := c.revertReason(err); reverted {
 			return "", nil
 		}
-		return "", fmt.Errorf("ownerOf(%d): %w", tokenID, err)
+		return "", fmt.Errorf("ownerOf(%s): %w", token, err)
 	}
 	if len(out) == 0 { // no contract there (yet, at that block)
 		return "", nil
 	}
 	owner, err := c.pass.UnpackOwnerOf(out)
 	if err != nil {
-		return "", fmt.Errorf("ownerOf(%d): %w", tokenID, err)
+		return "", fmt.Errorf("ownerOf(%s): %w", token, err)
 	}
 	return owner.Hex(), nil
 }

@@ -27,7 +27,7 @@ type LogReader interface {
 // passes.LogSource.
 type Logs struct {
 	r    LogReader
-	pass *contracts.MetaPass
+	pass *contracts.PassCollection
 }
 
 var (
@@ -36,7 +36,7 @@ var (
 )
 
 // NewLogs returns a log source reading through r.
-func NewLogs(r LogReader) *Logs { return &Logs{r: r, pass: contracts.NewMetaPass()} }
+func NewLogs(r LogReader) *Logs { return &Logs{r: r, pass: contracts.NewPassCollection()} }
 
 // Head is the latest block number.
 func (l *Logs) Head(ctx context.Context) (uint64, error) { return l.r.BlockNumber(ctx) }
@@ -83,9 +83,6 @@ func (l *Logs) Transfers(ctx context.Context, addrs []string, from, to uint64) (
 		if err != nil {
 			return nil, fmt.Errorf("transfer log %s#%d: %w", lg.TxHash.Hex(), lg.Index, err)
 		}
-		if !ev.TokenId.IsUint64() {
-			return nil, fmt.Errorf("transfer log %s#%d: token id %s out of range", lg.TxHash.Hex(), lg.Index, ev.TokenId)
-		}
 		h, ok := headers[lg.BlockNumber]
 		if !ok {
 			if h, err = l.r.HeaderByNumber(ctx, new(big.Int).SetUint64(lg.BlockNumber)); err != nil {
@@ -97,7 +94,7 @@ func (l *Logs) Transfers(ctx context.Context, addrs []string, from, to uint64) (
 			return nil, fmt.Errorf("block %d: %w", lg.BlockNumber, passes.ErrReorged)
 		}
 		out = append(out, passes.Transfer{
-			Contract: lg.Address.Hex(), From: ev.From.Hex(), To: ev.To.Hex(), TokenID: ev.TokenId.Uint64(),
+			Contract: lg.Address.Hex(), From: ev.From.Hex(), To: ev.To.Hex(), ChainTokenID: ev.TokenId.String(),
 			BlockNumber: lg.BlockNumber, BlockHash: lg.BlockHash.Hex(), BlockTime: time.Unix(int64(h.Time), 0).UTC(),
 			TxHash: lg.TxHash.Hex(), LogIndex: lg.Index,
 		})

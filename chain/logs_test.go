@@ -27,7 +27,7 @@ func TestLogsTransfers(t *testing.T) {
 	sim := simulated.NewBackend(types.GenesisAlloc{admin: {Balance: new(big.Int).Lsh(big.NewInt(1), 100)}})
 	t.Cleanup(func() { _ = sim.Close() })
 	ec := sim.Client()
-	mp := contracts.NewMetaPass()
+	pc, pf := contracts.NewPassCollection(), contracts.NewPassFactory()
 	auth := bind.NewKeyedTransactor(key, big.NewInt(1337))
 	wait := func(tx *types.Transaction, err error) *types.Receipt {
 		t.Helper()
@@ -41,23 +41,28 @@ func TestLogsTransfers(t *testing.T) {
 		}
 		return r
 	}
-	deploy := func() common.Address {
+	impl, tx, err := bind.DeployContract(auth, common.FromHex(contracts.PassCollectionMetaData.Bin), ec, nil)
+	wait(tx, err)
+	factory, tx, err := bind.DeployContract(auth, common.FromHex(contracts.PassFactoryMetaData.Bin), ec, pf.PackConstructor(impl))
+	wait(tx, err)
+	deploy := func(salt byte) common.Address {
 		t.Helper()
-		input := mp.PackConstructor("XO", "XO", "http://x/", "http://x", big.NewInt(10), false, admin, common.Address{}, big.NewInt(0))
-		a, tx, err := bind.DeployContract(auth, common.FromHex(contracts.MetaPassMetaData.Bin), ec, input)
+		p := contracts.PassFactoryParams{Name: "XO", Symbol: "XO", UriPrefix: "http://x/", MaxSupply: big.NewInt(10), Admin: admin, Minter: admin}
+		tx, err := bind.Transact(pf.Instance(ec, factory), auth, pf.PackCreateCollection([32]byte{salt}, p))
 		wait(tx, err)
-		return a
+		args, _ := contracts.CloneArgs(p)
+		return contracts.PredictCollection(factory, impl, admin, [32]byte{salt}, args)
 	}
-	mint := func(c common.Address, to common.Address, id int64) uint64 {
+	mint := func(c common.Address, to common.Address, n uint64) uint64 {
 		t.Helper()
-		tx, err := bind.Transact(mp.Instance(ec, c), auth, mp.PackMintBatch([]common.Address{to}, []*big.Int{big.NewInt(id)}))
+		tx, err := bind.Transact(pc.Instance(ec, c), auth, pc.PackMintBatch([]*big.Int{contracts.PassTokenID(to, n)}))
 		return wait(tx, err).BlockNumber.Uint64()
 	}
-	a, b := deploy(), deploy()
+	a, b := deploy(1), deploy(2)
 	alice, bob := common.HexToAddress("0xa1"), common.HexToAddress("0xb0")
 	blockA1 := mint(a, alice, 1)
 	blockB1 := mint(b, bob, 1)
-	blockA2 := mint(a, bob, 2)
+	blockA2 := mint(a, bob, 1)
 
 	logs := chain.NewLogs(ec)
 	head, err := logs.Head(ctx)
@@ -105,8 +110,8 @@ func TestLogsTransfers(t *testing.T) {
 			}
 		})
 	}
-	if ts, _ := logs.Transfers(ctx, []string{a.Hex()}, 0, head); len(ts) != 2 || ts[0].To != alice.Hex() || ts[0].TokenID != 1 ||
-		ts[1].To != bob.Hex() || ts[1].TokenID != 2 {
+	if ts, _ := logs.Transfers(ctx, []string{a.Hex()}, 0, head); len(ts) != 2 || ts[0].To != alice.Hex() ||
+		ts[0].ChainTokenID != contracts.PassTokenID(alice, 1).String() || ts[1].To != bob.Hex() || ts[1].ChainTokenID != contracts.PassTokenID(bob, 1).String() {
 		t.Fatalf("transfers of %s: %+v", a, ts)
 	}
 

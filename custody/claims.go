@@ -36,7 +36,7 @@ type Claim struct {
 	LaunchID    string     `json:"launch_id"`
 	ChainID     uint64     `json:"chain_id"`
 	Contract    string     `json:"contract_address"`
-	TokenID     uint64     `json:"token_id"`
+	TokenID     uint64     `json:"token_id"` // edition
 	From        string     `json:"from"`
 	To          string     `json:"to"`
 	State       string     `json:"state"`
@@ -65,17 +65,20 @@ type ClaimStore interface {
 	Settle(ctx context.Context, c Claim) error
 }
 
-// ClaimChain is the chain as claims need it.
+// ClaimChain is the chain as claims need it; token ids are the passes'
+// (decimal) ids on chain.
 type ClaimChain interface {
-	TransferCost(ctx context.Context, contract, from, to string, tokenID uint64) (*big.Int, error)
-	SignTransferFrom(ctx context.Context, key *ecdsa.PrivateKey, contract, to string, tokenID uint64) (passes.SignedTx, error)
+	TransferCost(ctx context.Context, contract, from, to string, tokenID string) (*big.Int, error)
+	SignTransferFrom(ctx context.Context, key *ecdsa.PrivateKey, contract, to string, tokenID string) (passes.SignedTx, error)
 	Send(ctx context.Context, raw []byte) error
 	Receipt(ctx context.Context, hash string) (*passes.Receipt, error)
 }
 
-// Launches lists a brand's launches.
+// Launches lists a brand's launches and finds their passes.
 type Launches interface {
 	ListLaunches(ctx context.Context, brandID string) ([]passes.Launch, error)
+	// GetPass returns the pass of launchID with that edition number.
+	GetPass(ctx context.Context, launchID string, tokenID uint64) (passes.Pass, error)
 }
 
 // Claims moves custodial customers' passes into their own wallets.
@@ -118,7 +121,11 @@ func (s *Claims) Claim(ctx context.Context, brandID, customerRef, wallet string)
 			if !strings.EqualFold(l.Contract, h.Contract) || claiming(open, l.ID, h.TokenID) {
 				continue
 			}
-			cost, err := s.Chain.TransferCost(ctx, l.Contract, from, wallet, h.TokenID)
+			p, err := s.Launches.GetPass(ctx, l.ID, h.TokenID)
+			if err != nil {
+				return nil, fmt.Errorf("pass %d of %s: %w", h.TokenID, l.ID, err)
+			}
+			cost, err := s.Chain.TransferCost(ctx, l.Contract, from, wallet, p.ChainTokenID)
 			if err != nil {
 				return nil, &metapass.Error{Code: metapass.ERULE, Rule: "not_transferable",
 					Message: fmt.Sprintf("pass %d cannot leave custody: %v", h.TokenID, err)}
@@ -187,8 +194,12 @@ func (s *Claims) Step(ctx context.Context) error {
 }
 
 func (s *Claims) step(ctx context.Context, c Claim) error {
+	p, err := s.Launches.GetPass(ctx, c.LaunchID, c.TokenID)
+	if err != nil {
+		return fmt.Errorf("pass %d of %s: %w", c.TokenID, c.LaunchID, err)
+	}
 	if c.State == ClaimFunded {
-		stx, err := s.Chain.SignTransferFrom(ctx, s.Vault.Key(c.BrandID, c.CustomerRef), c.Contract, c.To, c.TokenID)
+		stx, err := s.Chain.SignTransferFrom(ctx, s.Vault.Key(c.BrandID, c.CustomerRef), c.Contract, c.To, p.ChainTokenID)
 		if errors.Is(err, passes.ErrReverted) {
 			c.State, c.FailReason = ClaimFailed, err.Error()
 			return s.Store.Settle(ctx, c)
@@ -209,7 +220,7 @@ func (s *Claims) step(ctx context.Context, c Claim) error {
 		err := s.Chain.Send(ctx, c.Raw)
 		if errors.Is(err, passes.ErrInsufficientFunds) {
 			// Fees rose since the funding: fund it again, then sign anew.
-			cost, cerr := s.Chain.TransferCost(ctx, c.Contract, c.From, c.To, c.TokenID)
+			cost, cerr := s.Chain.TransferCost(ctx, c.Contract, c.From, c.To, p.ChainTokenID)
 			if cerr != nil {
 				return cerr
 			}

@@ -173,7 +173,7 @@ type Launches interface {
 	GetLaunch(ctx context.Context, brandID, id string) (passes.Launch, error)
 	// LaunchByContract finds a launch by its contract, across brands.
 	LaunchByContract(ctx context.Context, chainID uint64, contract string) (passes.Launch, error)
-	// GetPass returns the pass of launchID with that token id.
+	// GetPass returns the pass of launchID with that edition number.
 	GetPass(ctx context.Context, launchID string, tokenID uint64) (passes.Pass, error)
 }
 
@@ -182,10 +182,11 @@ type Index interface {
 	Holdings(ctx context.Context, chainID uint64, owner string) ([]passes.Holding, error)
 }
 
-// ChainOwners reads a token's owner from the chain as of a block.
+// ChainOwners reads a token's owner from the chain as of a block; tokenID
+// is its (decimal) id on chain.
 type ChainOwners interface {
 	Head(ctx context.Context) (uint64, error)
-	OwnerOfAt(ctx context.Context, contract string, tokenID, block uint64) (string, error)
+	OwnerOfAt(ctx context.Context, contract string, tokenID string, block uint64) (string, error)
 }
 
 // Staff is the credential that scans: an event staff key's scope.
@@ -382,12 +383,17 @@ func (s *Service) CheckIn(ctx context.Context, brandID, eventID string, staff St
 	ck.Pass = &PassRef{LaunchID: l.ID, ChainID: l.ChainID, Contract: l.Contract, TokenID: c.TokenID}
 	// Refunded first: once the refund's burn lands the chain would only
 	// say the owner changed.
-	if p, err := s.Launches.GetPass(ctx, l.ID, c.TokenID); err != nil {
+	p, err := s.Launches.GetPass(ctx, l.ID, c.TokenID)
+	if err != nil {
 		return Checkin{}, fmt.Errorf("pass %d: %w", c.TokenID, err)
-	} else if p.Refund {
+	}
+	if p.Refund {
 		return reject(ReasonRefunded)
 	}
-	owner, err := s.ownerNow(ctx, l.Contract, c.TokenID)
+	if p.ChainTokenID == "" { // no mint has carried it: nobody holds it
+		return reject(ReasonNotOwnerNow)
+	}
+	owner, err := s.ownerNow(ctx, l.Contract, p.ChainTokenID)
 	if err != nil {
 		return Checkin{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not answer who holds the pass: %v", err)}
 	}
@@ -466,8 +472,9 @@ func (s *Service) launchOf(ctx context.Context, e Event, c Code) (*passes.Launch
 	return &l, nil
 }
 
-// ownerNow reads the token's owner at the confirmed head.
-func (s *Service) ownerNow(ctx context.Context, contract string, tokenID uint64) (string, error) {
+// ownerNow reads the owner of the token with the (decimal) id tokenID on
+// chain at the confirmed head.
+func (s *Service) ownerNow(ctx context.Context, contract string, tokenID string) (string, error) {
 	head, err := s.Chain.Head(ctx)
 	if err != nil {
 		return "", err

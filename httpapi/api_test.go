@@ -15,6 +15,7 @@ import (
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/contracts"
+	"github.com/metapass/metapass/passes"
 )
 
 // TestBadInputChangesNothing sends each kind of client mistake and checks
@@ -276,16 +277,19 @@ func TestMintHundredOrders(t *testing.T) {
 	contract := common.HexToAddress(l["contract_address"].(string))
 
 	txs := map[string]bool{}
+	tokens := make([]string, len(orderIDs)) // on chain
 	for i, oid := range orderIDs {
 		o := s.waitOrder(t, orders, oid, "minted")
 		p := o["passes"].([]any)[0].(map[string]any)
 		txs[p["tx_hash"].(string)] = true
-		if p["recipient"] != wallets[i] || p["block_number"] == nil {
-			t.Fatalf("order %d pass %v", i, p)
+		tokens[i], _ = p["chain_token_id"].(string)
+		if want, _ := passes.ChainTokenID(wallets[i], 1); p["recipient"] != wallets[i] || p["block_number"] == nil ||
+			p["token_id"] != float64(i+1) || tokens[i] != want {
+			t.Fatalf("order %d pass %v; want edition %d, token %s", i, p, i+1, want)
 		}
-		owner, err := s.client.OwnerOf(t.Context(), contract.Hex(), uint64(p["token_id"].(float64)))
+		owner, err := s.client.OwnerOf(t.Context(), contract.Hex(), tokens[i])
 		if err != nil || owner != wallets[i] {
-			t.Fatalf("ownerOf(%v) = %s, %v; want %s", p["token_id"], owner, err, wallets[i])
+			t.Fatalf("ownerOf(%v) = %s, %v; want %s", tokens[i], owner, err, wallets[i])
 		}
 	}
 	if want := (100 + batch - 1) / batch; len(txs) != want {
@@ -294,17 +298,18 @@ func TestMintHundredOrders(t *testing.T) {
 
 	// The token URI on chain points at the metadata this service serves.
 	ec := ethclient.NewClient(s.dev.RPC())
-	mp := contracts.NewMetaPass()
-	out, err := ec.CallContract(t.Context(), ethereum.CallMsg{To: &contract, Data: mp.PackTokenURI(big.NewInt(7))}, nil)
+	pc := contracts.NewPassCollection()
+	seventh, _ := new(big.Int).SetString(tokens[6], 10)
+	out, err := ec.CallContract(t.Context(), ethereum.CallMsg{To: &contract, Data: pc.PackTokenURI(seventh)}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	uri, err := mp.UnpackTokenURI(out)
+	uri, err := pc.UnpackTokenURI(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := strings.TrimPrefix(uri, "http://metapass.test")
-	if path != fmt.Sprintf("/metadata/1337/%s/7", contract.Hex()) {
+	if path != fmt.Sprintf("/metadata/1337/%s/%s", contract.Hex(), tokens[6]) {
 		t.Fatalf("tokenURI %s", uri)
 	}
 	m := s.must(t, 200, "GET", path, "", nil)
@@ -317,6 +322,16 @@ func TestMintHundredOrders(t *testing.T) {
 			t.Fatalf("attributes %s lack %s", attrs, want)
 		}
 	}
+	if byEdition := s.must(t, 200, "GET", fmt.Sprintf("/metadata/1337/%s/7", contract.Hex()), "", nil); fmt.Sprint(byEdition) != fmt.Sprint(m) {
+		t.Fatalf("metadata by edition %v, by token %v", byEdition, m)
+	}
+	out, err = ec.CallContract(t.Context(), ethereum.CallMsg{To: &contract, Data: pc.PackContractURI()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if curi, err := pc.UnpackContractURI(out); err != nil || curi != fmt.Sprintf("http://metapass.test/metadata/1337/%s", contract.Hex()) {
+		t.Fatalf("contractURI %s, %v", curi, err)
+	}
 	c := s.must(t, 200, "GET", fmt.Sprintf("/metadata/1337/%s", strings.ToLower(contract.Hex())), "", nil)
 	if c["name"] != "XO Pass" || c["symbol"] != "XOP" {
 		t.Fatalf("contract metadata %v", c)
@@ -324,8 +339,11 @@ func TestMintHundredOrders(t *testing.T) {
 
 	// The pass endpoint reports the current on-chain owner.
 	d := s.must(t, 200, "GET", fmt.Sprintf("/v1/passes/1337/%s/7", contract.Hex()), orders, nil)
-	if d["current_owner"] != wallets[6] || d["launch"].(map[string]any)["soulbound"] != true {
+	if d["current_owner"] != wallets[6] || d["launch"].(map[string]any)["soulbound"] != true || d["chain_token_id"] != tokens[6] {
 		t.Fatalf("pass detail %v", d)
+	}
+	if byToken := s.must(t, 200, "GET", fmt.Sprintf("/v1/passes/1337/%s/%s", contract.Hex(), tokens[6]), orders, nil); fmt.Sprint(byToken) != fmt.Sprint(d) {
+		t.Fatalf("pass by token id %v, by edition %v", byToken, d)
 	}
 	list := s.must(t, 200, "GET", "/v1/passes?owner="+strings.ToLower(wallets[6]), orders, nil)
 	if got := len(list["data"].([]any)); got != 1 {

@@ -44,7 +44,8 @@ func TestCustodialCustomer(t *testing.T) {
 	minted := s.waitOrder(t, orders, o["id"].(string), "minted")
 	token := uint64(minted["passes"].([]any)[0].(map[string]any)["token_id"].(float64))
 	contract := minted["passes"].([]any)[0].(map[string]any)["contract_address"].(string)
-	if owner, err := s.client.OwnerOf(t.Context(), contract, token); err != nil || owner != addr {
+	chainToken := minted["passes"].([]any)[0].(map[string]any)["chain_token_id"].(string)
+	if owner, err := s.client.OwnerOf(t.Context(), contract, chainToken); err != nil || owner != addr {
 		t.Fatalf("ownerOf on chain = %s, %v; want the custodial wallet %s", owner, err, addr)
 	}
 
@@ -156,7 +157,7 @@ func TestClaimToSelfCustody(t *testing.T) {
 	o := s.must(t, 202, "POST", "/v1/launches/"+launch+"/orders", orders,
 		map[string]any{"order_id": "o-1", "sku": "XO-70CL", "quantity": 1, "customer": map[string]any{"ref": "C-7"}})
 	pass := s.waitOrder(t, orders, o["id"].(string), "minted")["passes"].([]any)[0].(map[string]any)
-	contract, token := pass["contract_address"].(string), uint64(pass["token_id"].(float64))
+	contract, token := pass["contract_address"].(string), pass["chain_token_id"].(string)
 	custodial := o["wallet"].(string)
 	s.poll(t, "/v1/customers/C-7/passes", orders, func(m map[string]any) bool { return len(m["data"].([]any)) == 1 })
 

@@ -28,7 +28,9 @@ type door struct {
 	contract common.Address
 	// holders are the customers; tokens[i] is the pass of holders[i].
 	holders []*ecdsa.PrivateKey
-	tokens  []uint64
+	tokens  []uint64 // editions
+	// chainTokens[i] is tokens[i]'s id on chain.
+	chainTokens []string
 	// sessions[i] is holders[i]'s sign-in.
 	sessions []string
 }
@@ -54,6 +56,7 @@ func newDoor(t *testing.T, customers int) *door {
 		o := d.s.must(t, 202, "POST", "/v1/launches/"+d.launch+"/orders", d.admin, order(fmt.Sprintf("o-%d", i), "XO-70CL", 1, addr))
 		m := d.s.waitOrder(t, d.admin, o["id"].(string), "minted")
 		d.tokens = append(d.tokens, uint64(m["passes"].([]any)[0].(map[string]any)["token_id"].(float64)))
+		d.chainTokens = append(d.chainTokens, m["passes"].([]any)[0].(map[string]any)["chain_token_id"].(string))
 		d.sessions = append(d.sessions, d.s.signIn(t, d.brandID, k))
 		d.s.poll(t, "/v1/wallets/"+addr+"/passes", d.sessions[i], func(m map[string]any) bool { return len(m["data"].([]any)) == 1 })
 	}
@@ -197,7 +200,7 @@ func TestCheckInRejections(t *testing.T) {
 	t.Run("not_owner_now", func(t *testing.T) {
 		code := d.code(t, ev, 2)
 		buyer := crypto.PubkeyToAddress(newKey(t).PublicKey)
-		transfer(t, ethclient.NewClient(d.s.dev.RPC()), d.holders[2], d.contract, buyer, d.tokens[2])
+		transfer(t, ethclient.NewClient(d.s.dev.RPC()), d.holders[2], d.contract, buyer, d.chainTokens[2])
 		wantScan(t, d.scan(t, ev, staff, code, nil), "rejected", "not_owner_now")
 	})
 }

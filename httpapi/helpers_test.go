@@ -69,7 +69,7 @@ func (c countedOwners) Head(ctx context.Context) (uint64, error) {
 	return c.ChainOwners.Head(ctx)
 }
 
-func (c countedOwners) OwnerOfAt(ctx context.Context, contract string, tokenID, block uint64) (string, error) {
+func (c countedOwners) OwnerOfAt(ctx context.Context, contract string, tokenID string, block uint64) (string, error) {
 	c.n.Add(1)
 	return c.ChainOwners.OwnerOfAt(ctx, contract, tokenID, block)
 }

@@ -774,6 +774,10 @@ func (oaPassStore) GetPass(context.Context, string, uint64) (passes.Pass, error)
 	return passes.Pass{}, oaNotFound
 }
 
+func (oaPassStore) PassByChainTokenID(context.Context, string, string) (passes.Pass, error) {
+	return passes.Pass{}, oaNotFound
+}
+
 // oaPerkStore holds no perks: lists are empty, a redemption finds nothing.
 type oaEventStore struct{}
 

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -28,18 +29,22 @@ func (s *Server) listPasses(c *fiber.Ctx) error {
 	return c.JSON(list(ps))
 }
 
-// tokenPath parses the :chain/:contract/:token path parameters.
-func tokenPath(c *fiber.Ctx, withToken bool) (chainID uint64, contract string, token uint64, err error) {
+// tokenPath parses the :chain/:contract/:token path parameters; token is
+// a pass's ERC-721 token id on chain or its edition number, in decimal.
+func tokenPath(c *fiber.Ctx, withToken bool) (chainID uint64, contract string, token string, err error) {
 	if chainID, err = strconv.ParseUint(c.Params("chain"), 10, 64); err != nil {
-		return 0, "", 0, invalid("chain", "must be a decimal chain id")
+		return 0, "", "", invalid("chain", "must be a decimal chain id")
 	}
 	if contract = c.Params("contract"); !strings.HasPrefix(contract, "0x") || !common.IsHexAddress(contract) {
-		return 0, "", 0, invalid("contract", "must be a 0x-prefixed 20-byte hex address")
+		return 0, "", "", invalid("contract", "must be a 0x-prefixed 20-byte hex address")
 	}
 	if withToken {
-		if token, err = strconv.ParseUint(c.Params("token"), 10, 64); err != nil {
-			return 0, "", 0, invalid("token_id", "must be a decimal token id")
+		raw := c.Params("token")
+		n, ok := new(big.Int).SetString(raw, 10)
+		if !ok || raw[0] == '+' || raw[0] == '-' || n.BitLen() > 256 {
+			return 0, "", "", invalid("token_id", "must be a decimal token id (uint256) or edition number")
 		}
+		token = n.String()
 	}
 	return chainID, checksum(contract), token, nil
 }

@@ -90,7 +90,7 @@ func TestPerksFollowTheChain(t *testing.T) {
 	s.clock.Store(nil)
 
 	// The seller sells the pass on chain.
-	transferAt := transfer(t, ec, seller, contract, buyerAddr, uint64(minted["token_id"].(float64)))
+	transferAt := transfer(t, ec, seller, contract, buyerAddr, minted["chain_token_id"].(string))
 	waitStatus(buyerAddr, perToken, false, "limit_reached")
 	buyerToken := s.signIn(t, brandID, buyer)
 	s.must(t, 409, "POST", "/v1/perks/"+perToken+"/redemptions", buyerToken, map[string]any{})
@@ -129,7 +129,7 @@ func TestPerksFollowTheChain(t *testing.T) {
 
 // transfer sends transferFrom(from, to, tokenID) signed by from's key and
 // returns the block it landed in.
-func transfer(t *testing.T, ec *ethclient.Client, from *ecdsa.PrivateKey, contract, to common.Address, tokenID uint64) uint64 {
+func transfer(t *testing.T, ec *ethclient.Client, from *ecdsa.PrivateKey, contract, to common.Address, tokenID string) uint64 {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
@@ -142,7 +142,11 @@ func transfer(t *testing.T, ec *ethclient.Client, from *ecdsa.PrivateKey, contra
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := contracts.NewMetaPass().PackTransferFrom(sender, to, new(big.Int).SetUint64(tokenID))
+	id, ok := new(big.Int).SetString(tokenID, 10)
+	if !ok {
+		t.Fatalf("token id %q", tokenID)
+	}
+	data := contracts.NewPassCollection().PackTransferFrom(sender, to, id)
 	tx, err := types.SignNewTx(from, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
 		ChainID: chainID, Nonce: nonce, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(100e9), Gas: 200_000, To: &contract, Data: data,
 	})

@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/passes"
 )
 
 // TestRefundBeforeMint: passes refunded before any transaction carries
@@ -42,9 +43,17 @@ func TestRefundBeforeMint(t *testing.T) {
 	minted := s.waitOrder(t, admin, kept["id"].(string), "minted")
 	contract := minted["passes"].([]any)[0].(map[string]any)["contract_address"].(string)
 	for _, p := range r["passes"].([]any) {
-		token := uint64(p.(map[string]any)["token_id"].(float64))
+		// Never carried by a mint, it has no token id on chain; the one it
+		// would have had is nobody's.
+		if id := p.(map[string]any)["chain_token_id"]; id != nil {
+			t.Fatalf("refunded pass with a token id on chain: %v", p)
+		}
+		token, err := passes.ChainTokenID(p.(map[string]any)["recipient"].(string), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if owner, err := s.client.OwnerOf(t.Context(), contract, token); err != nil || owner != "" {
-			t.Fatalf("refunded token %d has owner %q (%v), want none", token, owner, err)
+			t.Fatalf("refunded token %s has owner %q (%v), want none", token, owner, err)
 		}
 	}
 	if o := s.must(t, 200, "GET", "/v1/orders/"+refunded["id"].(string), admin, nil); o["state"] != "refunded" {
@@ -68,7 +77,7 @@ func TestRefundBeforeMint(t *testing.T) {
 // TestRefundAfterMint: a minted pass's refund stops its perks and its
 // entry at once, then burns it on chain; the order ends refunded.
 func TestRefundAfterMint(t *testing.T) {
-	d := newDoor(t, 1)
+	d := newDoor(t, 2)
 	holder := crypto.PubkeyToAddress(d.holders[0].PublicKey).Hex()
 	perk := d.s.must(t, 201, "POST", "/v1/launches/"+d.launch+"/perks", d.admin, map[string]any{
 		"kind": "access", "title": "lounge", "rule": map[string]any{"holds": map[string]any{"launches": []string{d.launch}}},
@@ -89,7 +98,12 @@ func TestRefundAfterMint(t *testing.T) {
 	ev := d.event(t, nil)
 	code := d.code(t, ev, 0)
 	orders := d.s.must(t, 200, "GET", "/v1/launches/"+d.launch+"/orders", d.admin, nil)["data"].([]any)
-	id := orders[0].(map[string]any)["id"].(string)
+	var id string
+	for _, o := range orders {
+		if o.(map[string]any)["wallet"] == holder {
+			id = o.(map[string]any)["id"].(string)
+		}
+	}
 
 	r := d.s.must(t, 202, "POST", "/v1/orders/"+id+"/refund", d.admin, nil)
 	if r["state"] != "refunding" && r["state"] != "refunded" {
@@ -106,7 +120,15 @@ func TestRefundAfterMint(t *testing.T) {
 	if p := done["passes"].([]any)[0].(map[string]any); p["state"] != "refunded" {
 		t.Fatalf("pass after the burn: %v", p)
 	}
-	if owner, err := d.s.client.OwnerOf(t.Context(), d.contract.Hex(), d.tokens[0]); err != nil || owner != "" {
-		t.Fatalf("burned token has owner %q (%v)", owner, err)
+	burned := d.chainTokens[0]
+	if p := done["passes"].([]any)[0].(map[string]any); p["chain_token_id"] != burned {
+		t.Fatalf("pass after the burn: %v, want token %s", p, burned)
+	}
+	if owner, err := d.s.client.OwnerOf(t.Context(), d.contract.Hex(), burned); err != nil || owner != "" {
+		t.Fatalf("burned token %s has owner %q (%v)", burned, owner, err)
+	}
+	// The burn took that token and no other: the other customer's stands.
+	if owner, err := d.s.client.OwnerOf(t.Context(), d.contract.Hex(), d.chainTokens[1]); err != nil || owner != crypto.PubkeyToAddress(d.holders[1].PublicKey).Hex() {
+		t.Fatalf("the other customer's token %s has owner %q (%v)", d.chainTokens[1], owner, err)
 	}
 }

@@ -3,6 +3,7 @@ package passes
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/metapass/metapass"
 )
@@ -30,14 +31,16 @@ type ContractMetadata struct {
 	TotalSupply          int64  `json:"total_supply"`
 }
 
-// TokenMetadata returns the metadata of a token of contract on chainID.
-// Only tokens that an order has earned exist; others are ENOTFOUND.
-func (s *Service) TokenMetadata(ctx context.Context, chainID uint64, contract string, tokenID uint64) (TokenMetadata, error) {
+// TokenMetadata returns the metadata of a token of contract on chainID,
+// named by its token id on chain (what tokenURI ends with) or its edition
+// number. Only tokens that an order has earned exist; others are
+// ENOTFOUND.
+func (s *Service) TokenMetadata(ctx context.Context, chainID uint64, contract string, token string) (TokenMetadata, error) {
 	l, err := s.Store.LaunchByContract(ctx, chainID, contract)
 	if err != nil {
 		return TokenMetadata{}, err
 	}
-	p, err := s.Store.GetPass(ctx, l.ID, tokenID)
+	p, err := s.pass(ctx, l.ID, token)
 	if err != nil {
 		return TokenMetadata{}, err
 	}
@@ -71,9 +74,19 @@ func (s *Service) ContractMetadata(ctx context.Context, chainID uint64, contract
 
 // Owners answers who holds a token now.
 type Owners interface {
-	// OwnerOf returns the token's current owner, or "" if it does not
-	// exist (yet, or any more).
-	OwnerOf(ctx context.Context, contract string, tokenID uint64) (string, error)
+	// OwnerOf returns the current owner of the token with the (decimal)
+	// id tokenID on chain, or "" if it does not exist (yet, or any more).
+	OwnerOf(ctx context.Context, contract string, tokenID string) (string, error)
+}
+
+// pass returns launchID's pass named by token: its token id on chain, or
+// its edition number. They cannot be confused: an id on chain holds a
+// non-zero address above 96 bits, so it never fits 64.
+func (s *Service) pass(ctx context.Context, launchID, token string) (Pass, error) {
+	if edition, err := strconv.ParseUint(token, 10, 64); err == nil {
+		return s.Store.GetPass(ctx, launchID, edition)
+	}
+	return s.Store.PassByChainTokenID(ctx, launchID, token)
 }
 
 // PassDetail is a pass with its launch and its current holder.
@@ -91,9 +104,10 @@ type LaunchSummary struct {
 	Soulbound bool   `json:"soulbound"`
 }
 
-// GetPass returns brandID's pass tokenID of contract on chainID, asking
-// owners for its current holder once it is minted.
-func (s *Service) GetPass(ctx context.Context, owners Owners, brandID string, chainID uint64, contract string, tokenID uint64) (PassDetail, error) {
+// GetPass returns brandID's pass of contract on chainID named by token
+// (its token id on chain or its edition), asking owners for its current
+// holder once it is minted.
+func (s *Service) GetPass(ctx context.Context, owners Owners, brandID string, chainID uint64, contract string, token string) (PassDetail, error) {
 	l, err := s.Store.LaunchByContract(ctx, chainID, contract)
 	if err == nil && l.BrandID != brandID {
 		err = metapass.Errorf(metapass.ENOTFOUND, "contract %s on chain %d not found", contract, chainID)
@@ -101,14 +115,14 @@ func (s *Service) GetPass(ctx context.Context, owners Owners, brandID string, ch
 	if err != nil {
 		return PassDetail{}, err
 	}
-	p, err := s.Store.GetPass(ctx, l.ID, tokenID)
+	p, err := s.pass(ctx, l.ID, token)
 	if err != nil {
 		return PassDetail{}, err
 	}
 	d := PassDetail{Pass: p, Launch: LaunchSummary{ID: l.ID, Name: l.Name, Symbol: l.Symbol, Soulbound: l.Soulbound}}
 	if p.State == PassMinted {
-		if d.CurrentOwner, err = owners.OwnerOf(ctx, l.Contract, tokenID); err != nil {
-			return PassDetail{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not say who holds token %d: %v", tokenID, err)}
+		if d.CurrentOwner, err = owners.OwnerOf(ctx, l.Contract, p.ChainTokenID); err != nil {
+			return PassDetail{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not say who holds token %s: %v", p.ChainTokenID, err)}
 		}
 	}
 	return d, nil

@@ -23,20 +23,32 @@ type Chain interface {
 	// PendingNonce is the signer's next nonce as the node sees it,
 	// counting the transactions in its pool.
 	PendingNonce(ctx context.Context) (uint64, error)
-	// SignDeploy signs, without sending, the deployment of l's contract,
-	// asking uris for its metadata URIs given the address it will have,
-	// which it returns. A deployment that would revert returns ErrReverted.
-	SignDeploy(ctx context.Context, nonce uint64, l Launch, uris func(contract string) (baseURI, contractURI string)) (SignedTx, string, error)
-	// SignMint signs, without sending, one mint of tokenIDs[i] to to[i].
-	// A mint that would revert returns ErrReverted; one too large for a
-	// transaction returns ErrTooMuchGas.
-	SignMint(ctx context.Context, nonce uint64, contract string, to []string, tokenIDs []uint64) (SignedTx, error)
+	// SignImplementation signs, without sending, the deployment of the
+	// PassCollection implementation launches are clones of, and returns
+	// the address it will have.
+	SignImplementation(ctx context.Context, nonce uint64) (SignedTx, string, error)
+	// SignFactory signs, without sending, the deployment of a PassFactory
+	// of implementation (whose code must be on chain), and returns the
+	// address it will have.
+	SignFactory(ctx context.Context, nonce uint64, implementation string) (SignedTx, string, error)
+	// FactoryImplementation reads the implementation of the PassFactory at
+	// factory; an error when there is none there.
+	FactoryImplementation(ctx context.Context, factory string) (string, error)
+	// SignDeploy signs, without sending, the creation of l's collection by
+	// f, with token URIs under uriPrefix, and returns the address the
+	// collection will have. A deployment that would revert returns
+	// ErrReverted.
+	SignDeploy(ctx context.Context, nonce uint64, f Factory, l Launch, uriPrefix string) (SignedTx, string, error)
+	// SignMint signs, without sending, one mint of the passes with the
+	// (decimal) token ids tokenIDs. A mint that would revert returns
+	// ErrReverted; one too large for a transaction returns ErrTooMuchGas.
+	SignMint(ctx context.Context, nonce uint64, contract string, tokenIDs []string) (SignedTx, error)
 	// SignFund signs, without sending, a payment of value wei to the
 	// address to.
 	SignFund(ctx context.Context, nonce uint64, to string, value *big.Int) (SignedTx, error)
-	// SignBurn signs, without sending, the burn of tokenID; one that would
-	// revert returns ErrReverted.
-	SignBurn(ctx context.Context, nonce uint64, contract string, tokenID uint64) (SignedTx, error)
+	// SignBurn signs, without sending, the burn of the pass with the
+	// (decimal) token id tokenID; one that would revert returns ErrReverted.
+	SignBurn(ctx context.Context, nonce uint64, contract string, tokenID string) (SignedTx, error)
 	// Replace signs raw's transaction again, at its nonce, with both fees
 	// raised enough for a node to take it in raw's place (and to at least
 	// what the node now suggests); ErrFeeCapReached when the operator's
@@ -113,7 +125,21 @@ const (
 	TxBurn   TxKind = "burn"
 	// TxFund pays a custodial wallet the gas of moving a pass out of it.
 	TxFund TxKind = "fund"
+	// TxImplementation deploys the PassCollection launches are clones of.
+	TxImplementation TxKind = "implementation"
+	// TxFactory deploys the PassFactory that creates launches' clones.
+	TxFactory TxKind = "factory"
 )
+
+// Factory is the PassFactory that creates a chain's launches as clones of
+// its PassCollection implementation.
+type Factory struct {
+	Address        string
+	Implementation string
+	// ImplementationDeployed and Deployed say the deployments of the
+	// implementation and of the factory are final.
+	ImplementationDeployed, Deployed bool
+}
 
 // Funding is a payment the signer owes a wallet: the gas of a custodial
 // claim's transfer.
@@ -172,14 +198,29 @@ type MintStore interface {
 	// and queued passes.
 	LaunchesToMint(ctx context.Context, chainID uint64) ([]Launch, error)
 	// QueuedPasses returns up to limit queued passes of launchID, oldest
-	// first.
+	// first, leaving out those of recipients with a pass of launchID in a
+	// transaction not yet confirmed: a recipient's token ids must land in
+	// order.
 	QueuedPasses(ctx context.Context, launchID string, limit int) ([]Pass, error)
+	// ChainTokenCounts counts, for each of recipients, launchID's passes
+	// holding a chain token id.
+	ChainTokenCounts(ctx context.Context, launchID string, recipients []string) (map[string]uint64, error)
+	// Factory returns the factory recorded for sender on chainID, the zero
+	// Factory when none is.
+	Factory(ctx context.Context, chainID uint64, sender string) (Factory, error)
+	// RecordImplementation stores tx, with its first attempt, as the
+	// deployment of the implementation of tx.Sender's factory on
+	// tx.ChainID, at implementation.
+	RecordImplementation(ctx context.Context, tx ChainTx, implementation string) (int64, error)
+	// RecordFactory stores tx, with its first attempt, as the deployment
+	// of tx.Sender's factory on tx.ChainID, at factory.
+	RecordFactory(ctx context.Context, tx ChainTx, factory string) (int64, error)
 	// RecordDeploy stores tx, with its first attempt, as launchID's
 	// deployment to contract.
 	RecordDeploy(ctx context.Context, tx ChainTx, contract string) (int64, error)
 	// RecordMint stores tx, with its first attempt, and marks passIDs
-	// submitted in it.
-	RecordMint(ctx context.Context, tx ChainTx, passIDs []int64) (int64, error)
+	// submitted in it with the chain token ids chainTokenIDs.
+	RecordMint(ctx context.Context, tx ChainTx, passIDs []int64, chainTokenIDs []string) (int64, error)
 	// FundingsDue returns up to limit of chainID's fundings no
 	// transaction carries yet.
 	FundingsDue(ctx context.Context, chainID uint64, limit int) ([]Funding, error)
@@ -201,10 +242,13 @@ type MintStore interface {
 	// ConfirmTx settles tx with the receipt of its attempt tx.Hash: a
 	// successful deploy makes its launch live and a successful mint its
 	// passes minted; a failed one returns the launch to draft or fails the
-	// passes, with reason.
+	// passes (and frees their chain token ids), with reason. A failed
+	// deployment of the implementation or the factory forgets it, so it is
+	// deployed again.
 	ConfirmTx(ctx context.Context, tx ChainTx, r Receipt, reason string) error
 	// DropTx gives tx up: another transaction took its nonce. Its passes
-	// are queued again; its launch's deployment is to be signed again.
+	// are queued again, without chain token ids; its launch's deployment
+	// (or the factory's) is to be signed again.
 	DropTx(ctx context.Context, tx ChainTx) error
 	// ReopenTx puts a confirmed tx whose block left the canonical chain
 	// back in flight: its passes are submitted again, its launch's
@@ -264,6 +308,10 @@ type MinterConfig struct {
 	// BaseURL is this service's public URL, under which token and contract
 	// metadata are served.
 	BaseURL string
+	// Factory is the address of an existing PassFactory to create
+	// launches with. Empty means the minter deploys one (and its
+	// implementation) itself, once per chain and signer.
+	Factory string
 	// Observe, when set, is told of transactions and failures.
 	Observe MintObserver
 	// Holder names this replica. Replicas sharing a database mint one at
@@ -346,6 +394,7 @@ type Minter struct {
 	broke   bool                 // the signer cannot pay
 	sentAt  map[string]time.Time // tx hash → last broadcast by this process
 	fits    map[string]int       // launch id → largest batch known to fit in a transaction
+	given   Factory              // MinterConfig.Factory with its implementation, once read
 	line    map[int64]uint64     // tx id → head when it became the lowest unmined nonce, or was last replaced
 	refused map[int64]bool       // tx id → the node refused its attempt for its fees
 	stuck   int64                // id of the tx the fee caps keep from being replaced, 0 for none
@@ -574,7 +623,7 @@ func (m *Minter) burn(ctx context.Context, room int) (int, error) {
 	}
 	n := 0
 	for _, p := range ps {
-		stx, err := m.chain.SignBurn(ctx, m.nonce, p.Contract, p.TokenID)
+		stx, err := m.chain.SignBurn(ctx, m.nonce, p.Contract, p.ChainTokenID)
 		switch {
 		case errors.Is(err, ErrInsufficientFunds):
 			return n, m.holdForFunds(ctx, 0, err)
@@ -914,19 +963,29 @@ func (m *Minter) releaseFunds(ctx context.Context) error {
 // pay, or the nonce needs reconciling.
 func (m *Minter) halted() bool { return m.broke || !m.synced }
 
+// deploy signs, records and sends the creation of published launches'
+// collections, up to room transactions, and reports how many it sent. The
+// factory comes first: until its deployment is final, launches wait.
 func (m *Minter) deploy(ctx context.Context, room int) (int, error) {
+	if room <= 0 {
+		return 0, nil
+	}
 	ls, err := m.store.LaunchesToDeploy(ctx, m.chain.ID())
 	if err != nil {
 		return 0, fmt.Errorf("launches to deploy: %w", err)
 	}
-	n := 0
+	if len(ls) == 0 {
+		return 0, nil
+	}
+	f, n, err := m.factory(ctx)
+	if err != nil || !f.Deployed || m.halted() {
+		return n, err
+	}
 	for _, l := range ls {
 		if n == room {
 			break
 		}
-		stx, contract, err := m.chain.SignDeploy(ctx, m.nonce, l, func(contract string) (string, string) {
-			return MetadataURIs(m.cfg.BaseURL, l.ChainID, contract)
-		})
+		stx, contract, err := m.chain.SignDeploy(ctx, m.nonce, f, l, MetadataPrefix(m.cfg.BaseURL, l.ChainID))
 		switch {
 		case errors.Is(err, ErrReverted):
 			if err := m.store.FailDeploy(ctx, l.ID, err.Error()); err != nil {
@@ -945,12 +1004,67 @@ func (m *Minter) deploy(ctx context.Context, room int) (int, error) {
 		m.nonce++
 		n++
 		m.log.Info("deploying launch", slog.String("launch_id", l.ID), slog.String("contract", contract),
-			slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
+			slog.String("factory", f.Address), slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
 		if err := m.send(ctx, tx); err != nil || m.halted() {
 			return n, err
 		}
 	}
 	return n, nil
+}
+
+// factory returns the PassFactory launches are created with: the one the
+// operator named, or the one this signer deployed on this chain. Without
+// one it signs, records and sends the next step of deploying it (the
+// implementation, then, once that is final, the factory), reporting how
+// many transactions it sent.
+func (m *Minter) factory(ctx context.Context) (Factory, int, error) {
+	if m.cfg.Factory != "" {
+		if m.given.Address == "" {
+			impl, err := m.chain.FactoryImplementation(ctx, m.cfg.Factory)
+			if err != nil {
+				return Factory{}, 0, fmt.Errorf("factory %s: %w", m.cfg.Factory, err)
+			}
+			m.given = Factory{Address: m.cfg.Factory, Implementation: impl, ImplementationDeployed: true, Deployed: true}
+		}
+		return m.given, 0, nil
+	}
+	f, err := m.store.Factory(ctx, m.chain.ID(), m.chain.Sender())
+	if err != nil {
+		return f, 0, fmt.Errorf("factory: %w", err)
+	}
+	var (
+		stx  SignedTx
+		addr string
+		kind TxKind
+	)
+	switch {
+	case f.Implementation == "":
+		kind = TxImplementation
+		stx, addr, err = m.chain.SignImplementation(ctx, m.nonce)
+	case f.ImplementationDeployed && f.Address == "":
+		kind = TxFactory
+		stx, addr, err = m.chain.SignFactory(ctx, m.nonce, f.Implementation)
+	default:
+		return f, 0, nil
+	}
+	switch {
+	case errors.Is(err, ErrInsufficientFunds):
+		return f, 0, m.holdForFunds(ctx, 0, err)
+	case err != nil:
+		return f, 0, fmt.Errorf("sign %s deployment: %w", kind, err)
+	}
+	tx := m.newTx(stx, kind, "")
+	if kind == TxImplementation {
+		tx.ID, err = m.store.RecordImplementation(ctx, tx, addr)
+	} else {
+		tx.ID, err = m.store.RecordFactory(ctx, tx, addr)
+	}
+	if err != nil {
+		return f, 0, fmt.Errorf("record %s deployment: %w", kind, err)
+	}
+	m.nonce++
+	m.log.Info("deploying the pass "+string(kind), slog.String("address", addr), slog.String("tx", tx.Hash), slog.Uint64("nonce", tx.Nonce))
+	return f, 1, m.send(ctx, tx)
 }
 
 func (m *Minter) mint(ctx context.Context, room int) error {
@@ -992,13 +1106,49 @@ func (m *Minter) mint(ctx context.Context, room int) error {
 // mintBatch signs, records and sends one mint of ps. It reports whether a
 // transaction was sent; passes whose mint would revert are failed instead,
 // a batch too large for one transaction is left queued for smaller ones,
-// and a signer that cannot pay holds them for funds.
+// and a signer that cannot pay holds them for funds. Each pass gets its
+// token id on chain here: its recipient's address above the count of the
+// launch's passes to that recipient holding one, plus one (QueuedPasses
+// leaves out recipients with a pass still in flight, so that count is
+// what the chain holds, and a batch's passes to one recipient take
+// consecutive counters).
 func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, error) {
-	to, ids, pids := make([]string, len(ps)), make([]uint64, len(ps)), make([]int64, len(ps))
-	for i, p := range ps {
-		to[i], ids[i], pids[i] = p.Recipient, p.TokenID, p.ID
+	ids, err := m.chainTokenIDs(ctx, l.ID, ps)
+	if err != nil {
+		return false, err
 	}
-	stx, err := m.chain.SignMint(ctx, m.nonce, l.Contract, to, ids)
+	return m.signMint(ctx, l, ps, ids)
+}
+
+func (m *Minter) chainTokenIDs(ctx context.Context, launchID string, ps []Pass) ([]string, error) {
+	var recipients []string
+	for _, p := range ps {
+		recipients = append(recipients, p.Recipient)
+	}
+	counts, err := m.store.ChainTokenCounts(ctx, launchID, recipients)
+	if err != nil {
+		return nil, fmt.Errorf("chain token counts of %s: %w", launchID, err)
+	}
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		counts[p.Recipient]++
+		if ids[i], err = ChainTokenID(p.Recipient, counts[p.Recipient]); err != nil {
+			return nil, fmt.Errorf("pass %d: %w", p.TokenID, err)
+		}
+	}
+	return ids, nil
+}
+
+// signMint is mintBatch with the chain token ids chosen. A prefix of a
+// batch keeps valid ids; a batch that would revert is halved and its first
+// half tried alone, the rest left queued for the next batch (whose ids are
+// chosen again: a recipient in the first half waits for it to confirm).
+func (m *Minter) signMint(ctx context.Context, l Launch, ps []Pass, ids []string) (bool, error) {
+	pids := make([]int64, len(ps))
+	for i, p := range ps {
+		pids[i] = p.ID
+	}
+	stx, err := m.chain.SignMint(ctx, m.nonce, l.Contract, ids)
 	if errors.Is(err, ErrTooMuchGas) && len(ps) > 1 {
 		m.fits[l.ID] = len(ps) / 2
 		m.log.Info("batch too large for one transaction", slog.String("launch_id", l.ID), slog.Int("passes", len(ps)), slog.Int("next", len(ps)/2))
@@ -1009,23 +1159,18 @@ func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, erro
 	}
 	if errors.Is(err, ErrReverted) {
 		if len(ps) > 1 {
-			// Find the offending passes: mint the halves on their own.
-			half := len(ps) / 2
-			a, err := m.mintBatch(ctx, l, ps[:half])
-			if err != nil || m.halted() {
-				return a, err
-			}
-			b, err := m.mintBatch(ctx, l, ps[half:])
-			return a || b, err
+			// Find the offending passes: the first half on its own.
+			return m.signMint(ctx, l, ps[:len(ps)/2], ids[:len(ps)/2])
 		}
-		m.log.Warn("mint would revert", slog.String("launch_id", l.ID), slog.Uint64("token_id", ps[0].TokenID), slog.Any("err", err))
+		m.log.Warn("mint would revert", slog.String("launch_id", l.ID), slog.Uint64("token_id", ps[0].TokenID),
+			slog.String("chain_token_id", ids[0]), slog.Any("err", err))
 		return false, m.store.FailPasses(ctx, pids, err.Error())
 	}
 	if err != nil {
 		return false, fmt.Errorf("sign mint for %s: %w", l.ID, err)
 	}
 	tx := m.newTx(stx, TxMint, l.ID)
-	if tx.ID, err = m.store.RecordMint(ctx, tx, pids); err != nil {
+	if tx.ID, err = m.store.RecordMint(ctx, tx, pids, ids); err != nil {
 		return false, fmt.Errorf("record mint for %s: %w", l.ID, err)
 	}
 	m.nonce++
@@ -1037,11 +1182,24 @@ func (m *Minter) mintBatch(ctx context.Context, l Launch, ps []Pass) (bool, erro
 	return true, m.send(ctx, tx)
 }
 
-// MetadataURIs returns the token base URI (the token id is appended) and
-// the contract URI of a launch's contract, served by this service at baseURL.
-func MetadataURIs(baseURL string, chainID uint64, contract string) (tokenBase, contractURI string) {
-	contractURI = fmt.Sprintf("%s/metadata/%d/%s", strings.TrimRight(baseURL, "/"), chainID, contract)
-	return contractURI + "/", contractURI
+// ChainTokenID is the decimal ERC-721 token id of the counter-th pass (1,
+// 2, ...) minted to owner in a launch's collection: owner's 160 bits above
+// a 96-bit counter.
+func ChainTokenID(owner string, counter uint64) (string, error) {
+	hex, ok := strings.CutPrefix(owner, "0x")
+	a, parsed := new(big.Int).SetString(hex, 16)
+	if !ok || !parsed || len(hex) != 40 || a.Sign() == 0 {
+		return "", fmt.Errorf("recipient %q is not a non-zero address", owner)
+	}
+	return a.Lsh(a, 96).Or(a, new(big.Int).SetUint64(counter)).String(), nil
+}
+
+// MetadataPrefix is what a launch's collection puts before its own address
+// in its URIs: its contract URI is the prefix and its address, and each
+// token URI that, "/" and the token id, all served by this service at
+// baseURL.
+func MetadataPrefix(baseURL string, chainID uint64) string {
+	return fmt.Sprintf("%s/metadata/%d/", strings.TrimRight(baseURL, "/"), chainID)
 }
 
 func (m *Minter) newTx(stx SignedTx, kind TxKind, launchID string) ChainTx {

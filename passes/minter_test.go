@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -145,26 +146,36 @@ func (r *rig) getOrder(t *testing.T, id string) passes.Order {
 }
 
 // mints counts the Transfer events from the zero address of contract, by
-// token, with the recipient of each.
-func (r *rig) mints(t *testing.T, contract string) map[uint64][]string {
+// token id on chain, with the recipient of each.
+func (r *rig) mints(t *testing.T, contract string) map[string][]string {
 	t.Helper()
-	mp := contracts.NewMetaPass()
+	pc := contracts.NewPassCollection()
 	logs, err := r.ec.FilterLogs(t.Context(), ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{common.HexToAddress(contract)},
-		Topics: [][]common.Hash{{mp.GetABI().Events[contracts.MetaPassTransferEventName].ID}}})
+		Topics: [][]common.Hash{{pc.GetABI().Events[contracts.PassCollectionTransferEventName].ID}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[uint64][]string{}
+	out := map[string][]string{}
 	for i := range logs {
-		ev, err := mp.UnpackTransferEvent(&logs[i])
+		ev, err := pc.UnpackTransferEvent(&logs[i])
 		if err != nil {
 			t.Fatal(err)
 		}
 		if ev.From == (common.Address{}) {
-			out[ev.TokenId.Uint64()] = append(out[ev.TokenId.Uint64()], ev.To.Hex())
+			out[ev.TokenId.String()] = append(out[ev.TokenId.String()], ev.To.Hex())
 		}
 	}
 	return out
+}
+
+// chainToken is the token id on chain of owner's counter-th pass.
+func chainToken(t *testing.T, owner string, counter uint64) string {
+	t.Helper()
+	id, err := passes.ChainTokenID(owner, counter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 // attempts lists the recorded attempts of the transaction at nonce, oldest
@@ -282,8 +293,8 @@ func TestMinterReplacesStuckTransaction(t *testing.T) {
 	if first.GasFeeCap().Cmp(big.NewInt(3)) < 0 || first.GasTipCap().Cmp(big.NewInt(3)) < 0 {
 		t.Errorf("replacement fees tip %v, cap %v; want both at least 2 wei + 10%%", first.GasTipCap(), first.GasFeeCap())
 	}
-	if m := r.mints(t, l.Contract); len(m) != 1 || len(m[1]) != 1 || m[1][0] != wallet {
-		t.Errorf("mints %v; want token 1 once, to %s", m, wallet)
+	if m, id := r.mints(t, l.Contract), chainToken(t, wallet, 1); len(m) != 1 || len(m[id]) != 1 || m[id][0] != wallet || p.ChainTokenID != id {
+		t.Errorf("mints %v; want %s's first pass (%s) once", m, wallet, p.ChainTokenID)
 	}
 }
 
@@ -319,8 +330,8 @@ func TestMinterNonceTakenByAnotherSender(t *testing.T) {
 			t.Errorf("attempt %s at the taken nonce was mined", h)
 		}
 	}
-	if m := r.mints(t, l.Contract); len(m) != 1 || len(m[1]) != 1 || m[1][0] != wallet {
-		t.Errorf("mints %v; want token 1 once, to %s", m, wallet)
+	if m, id := r.mints(t, l.Contract), chainToken(t, wallet, 1); len(m) != 1 || len(m[id]) != 1 || m[id][0] != wallet || p.ChainTokenID != id {
+		t.Errorf("mints %v; want %s's first pass (%s) once", m, wallet, p.ChainTokenID)
 	}
 }
 
@@ -331,11 +342,11 @@ func TestMinterWaitsForFunds(t *testing.T) {
 	r := newRig(t, true)
 	l := r.launch(t)
 	var orders []passes.Order
-	wallets := map[uint64]string{}
+	wallets := map[string]string{} // chain token id → recipient
 	for i := range 3 {
 		_, w := newAccount(t)
 		orders = append(orders, r.order(t, l.ID, fmt.Sprintf("O-%d", i), w))
-		wallets[uint64(i+1)] = w
+		wallets[chainToken(t, w, 1)] = w
 	}
 	r.until(t, "the orders to wait for funds", func() bool {
 		for _, o := range orders {
@@ -366,10 +377,164 @@ func TestMinterWaitsForFunds(t *testing.T) {
 	m := r.mints(t, r.getLaunch(t, l.ID).Contract)
 	for id, w := range wallets {
 		if len(m[id]) != 1 || m[id][0] != w {
-			t.Errorf("token %d minted to %v; want once, to %s", id, m[id], w)
+			t.Errorf("token %s minted to %v; want once, to %s", id, m[id], w)
 		}
 	}
 	if len(m) != len(wallets) {
 		t.Errorf("%d tokens minted, want %d", len(m), len(wallets))
 	}
+}
+
+// TestMinterCollections: the minter deploys the implementation and the
+// factory once, creates each launch's collection at the address computed
+// before signing, and gives each recipient's passes consecutive token ids
+// on chain (two orders in one batch take counters 1 and 2, later ones 3
+// and 4), which own their metadata URIs.
+func TestMinterCollections(t *testing.T) {
+	r := newRig(t, false)
+	ctx := t.Context()
+	store := r.svc.Store.(passes.MintStore)
+	l := r.liveLaunch(t)
+	f, err := store.Factory(ctx, r.client.ID(), r.client.Sender())
+	if err != nil || !f.Deployed || f.Address == "" || f.Implementation == "" {
+		t.Fatalf("factory after the first launch: %+v %v", f, err)
+	}
+	predicted := func(l passes.Launch) string {
+		p := contracts.PassFactoryParams{Name: l.Name, Symbol: l.Symbol, UriPrefix: passes.MetadataPrefix("http://x", l.ChainID),
+			MaxSupply: big.NewInt(l.SupplyCap), Admin: common.HexToAddress(r.client.Sender()), Minter: common.HexToAddress(r.client.Sender())}
+		args, _ := contracts.CloneArgs(p)
+		return contracts.PredictCollection(common.HexToAddress(f.Address), common.HexToAddress(f.Implementation),
+			common.HexToAddress(r.client.Sender()), chain.LaunchSalt(l.ID), args).Hex()
+	}
+	if l.Contract != predicted(l) {
+		t.Fatalf("launch at %s, predicted %s", l.Contract, predicted(l))
+	}
+
+	_, wallet := newAccount(t)
+	_, other := newAccount(t)
+	orders := []passes.Order{r.order(t, l.ID, "O-1", wallet), r.order(t, l.ID, "O-2", other), r.order(t, l.ID, "O-3", wallet)}
+	minted := func(os ...passes.Order) func() bool {
+		return func() bool {
+			for _, o := range os {
+				if r.getOrder(t, o.ID).State != passes.OrderMinted {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	r.until(t, "the first orders to be minted", minted(orders...))
+	orders = append(orders, r.order(t, l.ID, "O-4", wallet))
+	orders = append(orders, r.order(t, l.ID, "O-5", wallet))
+	r.until(t, "the later orders to be minted", minted(orders...))
+
+	want := []struct {
+		owner   string
+		counter uint64
+	}{{wallet, 1}, {other, 1}, {wallet, 2}, {wallet, 3}, {wallet, 4}}
+	m := r.mints(t, l.Contract)
+	for i, w := range want {
+		p := r.getOrder(t, orders[i].ID).Passes[0]
+		id := chainToken(t, w.owner, w.counter)
+		if p.ChainTokenID != id || p.TokenID != uint64(i+1) {
+			t.Errorf("order %d: edition %d, token %s; want edition %d, %s's pass %d (%s)", i+1, p.TokenID, p.ChainTokenID, i+1, w.owner, w.counter, id)
+		}
+		if owner, err := r.client.OwnerOf(ctx, l.Contract, id); err != nil || owner != w.owner {
+			t.Errorf("ownerOf(%s's pass %d) = %s, %v", w.owner, w.counter, owner, err)
+		}
+		if len(m[id]) != 1 {
+			t.Errorf("%s minted %d times", id, len(m[id]))
+		}
+		md, err := r.svc.TokenMetadata(ctx, l.ChainID, l.Contract, id)
+		if err != nil || md.Name != fmt.Sprintf("XO #%d", i+1) {
+			t.Errorf("metadata of %s: %+v %v", id, md, err)
+		}
+	}
+	if len(m) != len(want) {
+		t.Errorf("%d tokens minted, want %d", len(m), len(want))
+	}
+	pc := contracts.NewPassCollection()
+	uri, err := bind.Call(pc.Instance(r.ec, common.HexToAddress(l.Contract)), nil, pc.PackTokenURI(bigID(t, chainToken(t, wallet, 1))), pc.UnpackTokenURI)
+	if wantURI := passes.MetadataPrefix("http://x", l.ChainID) + l.Contract + "/" + chainToken(t, wallet, 1); err != nil || uri != wantURI {
+		t.Errorf("tokenURI %q, %v; want %q", uri, err, wantURI)
+	}
+
+	// A second launch is another clone of the same factory.
+	l2 := r.liveLaunch(t)
+	if f2, _ := store.Factory(ctx, r.client.ID(), r.client.Sender()); f2 != f {
+		t.Fatalf("factory after the second launch: %+v, was %+v", f2, f)
+	}
+	if l2.Contract != predicted(l2) || l2.Contract == l.Contract {
+		t.Fatalf("second launch at %s, predicted %s (first at %s)", l2.Contract, predicted(l2), l.Contract)
+	}
+	kinds := r.kinds(t)
+	if kinds[passes.TxImplementation] != 1 || kinds[passes.TxFactory] != 1 || kinds[passes.TxDeploy] != 2 {
+		t.Fatalf("transactions by kind: %v; want one implementation, one factory, two deploys", kinds)
+	}
+
+	// Another service, with its own signer and database, given the factory
+	// (-factory), deploys nothing but its launch's clone.
+	given := &rig{dev: r.dev, ec: r.ec, key: r.funder, funder: r.funder, dbPath: filepath.Join(t.TempDir(), "m.db")}
+	if given.client, err = chain.NewClient(ctx, r.dev.RPC(), r.funder); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(given.client.Close)
+	db, err := sqlite.Open(ctx, given.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := db.Brands().CreateBrand(ctx, brands.Brand{ID: "brd_1", Name: "A", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	given.svc = &passes.Service{Store: db.Passes(), ChainID: given.client.ID(), Now: time.Now}
+	given.minter = passes.NewMinter(db.Passes(), given.client, passes.MinterConfig{BaseURL: "http://x", Factory: f.Address}, discard)
+	l3 := given.liveLaunch(t)
+	p := contracts.PassFactoryParams{Name: l3.Name, Symbol: l3.Symbol, UriPrefix: passes.MetadataPrefix("http://x", l3.ChainID),
+		MaxSupply: big.NewInt(l3.SupplyCap), Admin: common.HexToAddress(given.client.Sender()), Minter: common.HexToAddress(given.client.Sender())}
+	args, _ := contracts.CloneArgs(p)
+	if want := contracts.PredictCollection(common.HexToAddress(f.Address), common.HexToAddress(f.Implementation),
+		common.HexToAddress(given.client.Sender()), chain.LaunchSalt(l3.ID), args).Hex(); l3.Contract != want {
+		t.Fatalf("launch with -factory at %s, predicted %s", l3.Contract, want)
+	}
+	if kinds := given.kinds(t); len(kinds) != 1 || kinds[passes.TxDeploy] != 1 {
+		t.Fatalf("transactions with -factory: %v; want the launch's deploy alone", kinds)
+	}
+	if f3, _ := db.Passes().Factory(ctx, given.client.ID(), given.client.Sender()); f3 != (passes.Factory{}) {
+		t.Fatalf("a given factory recorded as deployed: %+v", f3)
+	}
+}
+
+// kinds counts the recorded transactions by kind.
+func (r *rig) kinds(t *testing.T) map[passes.TxKind]int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+r.dbPath+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(t.Context(), `SELECT kind, COUNT(*) FROM chain_txs GROUP BY kind`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[passes.TxKind]int{}
+	for rows.Next() {
+		var k passes.TxKind
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			t.Fatal(err)
+		}
+		out[k] = n
+	}
+	return out
+}
+
+func bigID(t *testing.T, s string) *big.Int {
+	t.Helper()
+	id, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		t.Fatalf("token id %q", s)
+	}
+	return id
 }

@@ -81,18 +81,23 @@ type Order struct {
 
 // Pass is one token of a launch, earned by an order.
 type Pass struct {
-	ID          int64     `json:"-"`
-	LaunchID    string    `json:"launch_id"`
-	OrderID     string    `json:"order_id"`
-	ChainID     uint64    `json:"chain_id"`
-	Contract    string    `json:"contract_address,omitempty"`
-	TokenID     uint64    `json:"token_id"`
-	Recipient   string    `json:"recipient"`
-	State       PassState `json:"state"`
-	TxHash      string    `json:"tx_hash,omitempty"`
-	Nonce       *uint64   `json:"nonce,omitempty"`
-	BlockNumber *uint64   `json:"block_number,omitempty"`
-	FailReason  string    `json:"fail_reason,omitempty"`
+	ID       int64  `json:"-"`
+	LaunchID string `json:"launch_id"`
+	OrderID  string `json:"order_id"`
+	ChainID  uint64 `json:"chain_id"`
+	Contract string `json:"contract_address,omitempty"`
+	// TokenID is the pass's edition number in its launch, 1..supply cap.
+	TokenID uint64 `json:"token_id"`
+	// ChainTokenID is its ERC-721 token id on chain, in decimal: the
+	// recipient's address above a 96-bit count of the launch's passes
+	// minted to it. Set once a mint transaction carries the pass.
+	ChainTokenID string    `json:"chain_token_id,omitempty"`
+	Recipient    string    `json:"recipient"`
+	State        PassState `json:"state"`
+	TxHash       string    `json:"tx_hash,omitempty"`
+	Nonce        *uint64   `json:"nonce,omitempty"`
+	BlockNumber  *uint64   `json:"block_number,omitempty"`
+	FailReason   string    `json:"fail_reason,omitempty"`
 	// Refund says its order was refunded: it no longer counts for perks
 	// or entry, and is burned once minted.
 	Refund bool `json:"refund,omitempty"`

@@ -26,15 +26,18 @@ type Holding struct {
 // Transfer is one ERC-721 Transfer(from, to, tokenId) event of a canonical
 // block. A mint comes from, and a burn goes to, the zero address.
 type Transfer struct {
-	Contract    string // checksummed
-	From        string // checksummed
-	To          string // checksummed
-	TokenID     uint64
-	BlockNumber uint64
-	BlockHash   string
-	BlockTime   time.Time
-	TxHash      string
-	LogIndex    uint
+	Contract string // checksummed
+	From     string // checksummed
+	To       string // checksummed
+	// ChainTokenID is the event's tokenId, in decimal; TokenID the edition
+	// of the pass holding it, which the indexer looks up.
+	ChainTokenID string
+	TokenID      uint64
+	BlockNumber  uint64
+	BlockHash    string
+	BlockTime    time.Time
+	TxHash       string
+	LogIndex     uint
 }
 
 // ZeroAddress is where mints come from and burns go.
@@ -88,15 +91,16 @@ const EventTransferred = "pass.transferred"
 
 // TransferredPass is the data of a pass.transferred event.
 type TransferredPass struct {
-	LaunchID    string    `json:"launch_id"`
-	ChainID     uint64    `json:"chain_id"`
-	Contract    string    `json:"contract_address"`
-	TokenID     uint64    `json:"token_id"`
-	From        string    `json:"from"`
-	To          string    `json:"to"`
-	BlockNumber uint64    `json:"block_number"`
-	TxHash      string    `json:"tx_hash"`
-	At          time.Time `json:"block_time"`
+	LaunchID     string    `json:"launch_id"`
+	ChainID      uint64    `json:"chain_id"`
+	Contract     string    `json:"contract_address"`
+	TokenID      uint64    `json:"token_id"`
+	ChainTokenID string    `json:"chain_token_id"`
+	From         string    `json:"from"`
+	To           string    `json:"to"`
+	BlockNumber  uint64    `json:"block_number"`
+	TxHash       string    `json:"tx_hash"`
+	At           time.Time `json:"block_time"`
 }
 
 // HoldingStore answers who holds which pass.
@@ -117,6 +121,9 @@ type OwnershipStore interface {
 	Cursor(ctx context.Context, chainID uint64) (b IndexedBlock, ok bool, err error)
 	// BlockBelow is the highest recorded block of chainID below n.
 	BlockBelow(ctx context.Context, chainID, n uint64) (b IndexedBlock, ok bool, err error)
+	// Editions maps chain token ids of launchID's passes to their editions,
+	// leaving out ids no pass holds.
+	Editions(ctx context.Context, launchID string, chainTokenIDs []string) (map[string]uint64, error)
 	// WatchedContracts lists the contracts of chainID's launches whose
 	// deployment is confirmed, with how far each is indexed.
 	WatchedContracts(ctx context.Context, chainID uint64) ([]WatchedContract, error)
@@ -288,15 +295,18 @@ func (x *Indexer) index(ctx context.Context, r IndexedRange, cs []WatchedContrac
 			return fmt.Errorf("block %d: %w", cur.Number, ErrReorged)
 		}
 	}
-	r.Transfers = ts
 	launches := map[string]WatchedContract{}
 	for _, c := range cs {
 		launches[strings.ToLower(c.Address)] = c
 	}
-	for _, t := range ts {
+	if r.Transfers, err = x.editions(ctx, ts, launches); err != nil {
+		return err
+	}
+	for _, t := range r.Transfers {
 		if c, ok := launches[strings.ToLower(t.Contract)]; ok && t.From != ZeroAddress && t.To != ZeroAddress {
 			e := metapass.NewEvent(EventTransferred, c.BrandID, t.BlockTime, TransferredPass{LaunchID: c.LaunchID, ChainID: x.chainID,
-				Contract: t.Contract, TokenID: t.TokenID, From: t.From, To: t.To, BlockNumber: t.BlockNumber, TxHash: t.TxHash, At: t.BlockTime})
+				Contract: t.Contract, TokenID: t.TokenID, ChainTokenID: t.ChainTokenID, From: t.From, To: t.To,
+				BlockNumber: t.BlockNumber, TxHash: t.TxHash, At: t.BlockTime})
 			r.Events = append(r.Events, e.Once(fmt.Sprintf("%d/%s/%d", x.chainID, t.TxHash, t.LogIndex)))
 		}
 	}
@@ -316,6 +326,39 @@ func (x *Indexer) index(ctx context.Context, r IndexedRange, cs []WatchedContrac
 			slog.Int("contracts", len(r.Contracts)), slog.Int("transfers", len(ts)))
 	}
 	return nil
+}
+
+// editions gives each transfer of ts the edition of the pass its token id
+// belongs to, leaving out (and logging) those of ids no pass holds: tokens
+// this service did not mint.
+func (x *Indexer) editions(ctx context.Context, ts []Transfer, launches map[string]WatchedContract) ([]Transfer, error) {
+	ids := map[string][]string{} // launch id → chain token ids
+	for _, t := range ts {
+		if c, ok := launches[strings.ToLower(t.Contract)]; ok {
+			ids[c.LaunchID] = append(ids[c.LaunchID], t.ChainTokenID)
+		}
+	}
+	editions := map[string]map[string]uint64{}
+	for launchID, tokens := range ids {
+		m, err := x.store.Editions(ctx, launchID, tokens)
+		if err != nil {
+			return nil, fmt.Errorf("editions of %s: %w", launchID, err)
+		}
+		editions[launchID] = m
+	}
+	out := make([]Transfer, 0, len(ts))
+	for _, t := range ts {
+		c := launches[strings.ToLower(t.Contract)]
+		edition, ok := editions[c.LaunchID][t.ChainTokenID]
+		if !ok {
+			x.log.Warn("transfer of a token no pass holds; skipped", slog.String("contract", t.Contract),
+				slog.String("token_id", t.ChainTokenID), slog.String("tx", t.TxHash), slog.Uint64("log_index", uint64(t.LogIndex)))
+			continue
+		}
+		t.TokenID = edition
+		out = append(out, t)
+	}
+	return out, nil
 }
 
 // unwind compares the recorded blocks, highest first, with the canonical

@@ -24,6 +24,7 @@ import (
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/chain/chaintest"
 	"github.com/metapass/metapass/contracts"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/sqlite"
@@ -143,24 +144,53 @@ func newLedger(t *testing.T, chainID uint64) *ledger {
 }
 
 // watch records a launch whose deployment to contract was confirmed in
-// block, as the minter does.
-func (l *ledger) watch(t *testing.T, contract string, block uint64) {
+// block, as the minter does, with a pass per token id on chain of tokens
+// (editions 1, 2, ... in that order) minted in block.
+func (l *ledger) watch(t *testing.T, contract string, block uint64, tokens ...string) {
 	t.Helper()
 	ctx, ps := t.Context(), l.db.Passes()
 	l.n++
 	now := time.Now().UTC()
 	launch := passes.Launch{ID: fmt.Sprintf("lch_%d", l.n), BrandID: "brd_1", State: passes.LaunchDeploying, Name: "XO",
-		Symbol: "XO", SupplyCap: 10, ChainID: l.chainID, CreatedAt: now, UpdatedAt: now}
+		Symbol: "XO", SupplyCap: 10, ChainID: l.chainID, SKUs: []passes.SKU{{SKU: "A", PassesPerUnit: 1}}, CreatedAt: now, UpdatedAt: now}
 	if err := ps.CreateLaunch(ctx, launch); err != nil {
 		t.Fatal(err)
 	}
-	tx := passes.ChainTx{ChainID: l.chainID, Sender: "0x01", Nonce: uint64(l.n), Hash: fmt.Sprintf("0xdeploy%d", l.n),
+	tx := passes.ChainTx{ChainID: l.chainID, Sender: "0x01", Nonce: uint64(2 * l.n), Hash: fmt.Sprintf("0xdeploy%d", l.n),
 		Raw: []byte{1}, Kind: passes.TxDeploy, LaunchID: launch.ID, CreatedAt: now}
 	var err error
 	if tx.ID, err = ps.RecordDeploy(ctx, tx, contract); err != nil {
 		t.Fatal(err)
 	}
 	if err := ps.ConfirmTx(ctx, tx, passes.Receipt{BlockNumber: block, Success: true}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if len(tokens) == 0 {
+		return
+	}
+	svc := passes.Service{Store: ps, ChainID: l.chainID, Now: time.Now}
+	for i, token := range tokens {
+		id, _ := new(big.Int).SetString(token, 10)
+		owner, _, _ := contracts.SplitPassTokenID(id)
+		if _, _, err := svc.PlaceOrder(ctx, "brd_1", launch.ID, passes.OrderRequest{OrderID: fmt.Sprintf("%s-%d", launch.ID, i),
+			SKU: "A", Quantity: 1, Wallet: owner.Hex()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queued, err := ps.QueuedPasses(ctx, launch.ID, len(tokens))
+	if err != nil || len(queued) != len(tokens) {
+		t.Fatalf("queued %+v, %v", queued, err)
+	}
+	ids := make([]int64, len(queued))
+	for i, p := range queued {
+		ids[i] = p.ID
+	}
+	mint := passes.ChainTx{ChainID: l.chainID, Sender: "0x01", Nonce: uint64(2*l.n + 1), Hash: fmt.Sprintf("0xmint%d", l.n),
+		Raw: []byte{1}, Kind: passes.TxMint, LaunchID: launch.ID, CreatedAt: now}
+	if mint.ID, err = ps.RecordMint(ctx, mint, ids, tokens); err != nil {
+		t.Fatal(err)
+	}
+	if err := ps.ConfirmTx(ctx, mint, passes.Receipt{BlockNumber: block, Success: true}, ""); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -229,42 +259,25 @@ func TestIndexerDevChain(t *testing.T) {
 	t.Cleanup(c.Close)
 	ec := ethclient.NewClient(dev.RPC())
 	s := sender{b: ec}
-	mp := contracts.NewMetaPass()
+	pc := contracts.NewPassCollection()
 	ctx := t.Context()
 
-	signAndSend := func(stx passes.SignedTx, err error) *types.Receipt {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.Send(ctx, stx.Raw); err != nil {
-			t.Fatal(err)
-		}
-		return s.receipt(t, common.HexToHash(stx.Hash))
-	}
+	f := chaintest.Factory(t, c)
+	n := 0
 	deploy := func() (string, uint64) {
 		t.Helper()
-		nonce, _ := c.PendingNonce(ctx)
-		stx, contract, err := c.SignDeploy(ctx, nonce, passes.Launch{Name: "XO", Symbol: "XO", SupplyCap: 10},
-			func(string) (string, string) { return "http://x/", "http://x" })
-		return contract, signAndSend(stx, err).BlockNumber.Uint64()
+		n++
+		return chaintest.Collection(t, c, f, passes.Launch{ID: fmt.Sprintf("lch_%d", n), Name: "XO", Symbol: "XO", SupplyCap: 10}, "http://x/")
 	}
-	mint := func(contract string, to []string, ids []uint64) uint64 {
-		t.Helper()
-		nonce, _ := c.PendingNonce(ctx)
-		stx, err := c.SignMint(ctx, nonce, contract, to, ids)
-		return signAndSend(stx, err).BlockNumber.Uint64()
-	}
-
 	holderKey, holder := newAccount(t)
 	_, buyer := newAccount(t)
 	_, other := newAccount(t)
 	passA, deployedA := deploy()
-	mintBlock := mint(passA, []string{holder, holder, other}, []uint64{1, 2, 3})
+	tokensA, mintBlock := chaintest.Mint(t, c, passA, []string{holder, holder, other}, []uint64{1, 2, 1})
 	s.send(t, signer, addr(holder), big.NewInt(1e18), nil)
 	transferBlock := s.send(t, holderKey, addr(passA), nil,
-		mp.PackTransferFrom(common.HexToAddress(holder), common.HexToAddress(buyer), big.NewInt(1))).BlockNumber.Uint64()
-	burnBlock := s.send(t, signer, addr(passA), nil, mp.PackBurn(big.NewInt(2))).BlockNumber.Uint64()
+		pc.PackTransferFrom(common.HexToAddress(holder), common.HexToAddress(buyer), bigID(t, tokensA[0]))).BlockNumber.Uint64()
+	burnBlock := s.send(t, signer, addr(passA), nil, pc.PackBurn(bigID(t, tokensA[1]))).BlockNumber.Uint64()
 	if !(deployedA < mintBlock && mintBlock < transferBlock && transferBlock < burnBlock) {
 		t.Fatalf("blocks %d %d %d %d", deployedA, mintBlock, transferBlock, burnBlock)
 	}
@@ -279,7 +292,7 @@ func TestIndexerDevChain(t *testing.T) {
 	if _, ok, _ := store.Cursor(ctx, c.ID()); ok {
 		t.Fatal("blocks recorded with no contract watched")
 	}
-	l.watch(t, passA, deployedA)
+	l.watch(t, passA, deployedA, tokensA...)
 
 	// Two confirmations: the burn, in the latest block, waits.
 	lagging := passes.NewIndexer(store, c, c.ID(), passes.IndexerConfig{Confirmations: 2}, discard)
@@ -291,9 +304,10 @@ func TestIndexerDevChain(t *testing.T) {
 	}
 	checkHoldings(t, s, store, c.ID(), []want{{passA, 2, holder, mintBlock}})
 
-	// Contract B is deployed and minted before anyone watches it.
+	// Contract B is deployed and minted before anyone watches it; its
+	// second token is none of the service's passes, and is skipped.
 	passB, deployedB := deploy()
-	mintB := mint(passB, []string{holder}, []uint64{1})
+	tokensB, mintB := chaintest.Mint(t, c, passB, []string{holder, buyer}, []uint64{1, 1})
 	if err := x.Step(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +319,7 @@ func TestIndexerDevChain(t *testing.T) {
 	}
 	checkHoldings(t, s, store, c.ID(), wantA)
 
-	l.watch(t, passB, deployedB)
+	l.watch(t, passB, deployedB, tokensB[0])
 	if err := x.Step(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -313,6 +327,9 @@ func TestIndexerDevChain(t *testing.T) {
 	checkHoldings(t, s, store, c.ID(), wantA)
 	if hs, err := store.Holdings(ctx, c.ID(), strings.ToLower(holder)); err != nil || len(hs) != 1 || hs[0].Contract != passB {
 		t.Fatalf("holdings by lower-case address: %+v, %v", hs, err)
+	}
+	if hs, err := store.Holdings(ctx, c.ID(), buyer); err != nil || len(hs) != 1 || hs[0].Contract != passA {
+		t.Fatalf("holdings of %s, who holds a pass of A and a token of B no pass is: %+v, %v", buyer, hs, err)
 	}
 	head, _ := c.Head(ctx)
 	if cur, ok, err := store.Cursor(ctx, c.ID()); err != nil || !ok || cur.Number != head {
@@ -350,18 +367,22 @@ func TestIndexerReorg(t *testing.T) {
 	t.Cleanup(func() { _ = sim.Close() })
 	ec := sim.Client()
 	s := sender{b: ec, commit: func() { sim.Commit() }}
-	mp := contracts.NewMetaPass()
+	pc, pf := contracts.NewPassCollection(), contracts.NewPassFactory()
 	ctx := t.Context()
 
-	code := append(common.FromHex(contracts.MetaPassMetaData.Bin), mp.PackConstructor("XO", "XO", "http://x/", "http://x",
-		big.NewInt(10), false, common.HexToAddress(admin), common.Address{}, big.NewInt(0))...)
-	r := s.send(t, adminKey, nil, nil, code)
-	pass := r.ContractAddress.Hex()
-	mintBlock := s.send(t, adminKey, addr(pass), nil, mp.PackMintBatch(
-		[]common.Address{common.HexToAddress(alice), common.HexToAddress(carol)}, []*big.Int{big.NewInt(1), big.NewInt(2)})).BlockNumber.Uint64()
+	impl := s.send(t, adminKey, nil, nil, common.FromHex(contracts.PassCollectionMetaData.Bin)).ContractAddress
+	factory := s.send(t, adminKey, nil, nil, append(common.FromHex(contracts.PassFactoryMetaData.Bin), pf.PackConstructor(impl)...)).ContractAddress
+	params := contracts.PassFactoryParams{Name: "XO", Symbol: "XO", UriPrefix: "http://x/", MaxSupply: big.NewInt(10),
+		Admin: common.HexToAddress(admin), Minter: common.HexToAddress(admin)}
+	r := s.send(t, adminKey, &factory, nil, pf.PackCreateCollection([32]byte{1}, params))
+	args, _ := contracts.CloneArgs(params)
+	pass := contracts.PredictCollection(factory, impl, common.HexToAddress(admin), [32]byte{1}, args).Hex()
+	token := func(owner string, n uint64) *big.Int { return contracts.PassTokenID(common.HexToAddress(owner), n) }
+	mintBlock := s.send(t, adminKey, addr(pass), nil, pc.PackMintBatch([]*big.Int{token(alice, 1), token(carol, 1)})).BlockNumber.Uint64()
 
 	l := newLedger(t, 1337)
-	l.watch(t, pass, r.BlockNumber.Uint64())
+	// Editions 1 to 4: Alice's first, Carol's first, Alice's second, Erin's first.
+	l.watch(t, pass, r.BlockNumber.Uint64(), token(alice, 1).String(), token(carol, 1).String(), token(alice, 2).String(), token(erin, 1).String())
 	store := l.db.Ownership()
 	x := passes.NewIndexer(store, chain.NewLogs(ec), 1337, passes.IndexerConfig{}, discard)
 	step := func() {
@@ -372,10 +393,10 @@ func TestIndexerReorg(t *testing.T) {
 	}
 	step()
 
-	// Block 3: Alice gives token 1 to Dave, and token 3 is minted to her.
+	// Alice gives edition 1 to Dave, and edition 3 is minted to her.
 	forkPoint := mintBlock
-	transferBlock := s.send(t, aliceKey, addr(pass), nil, mp.PackTransferFrom(common.HexToAddress(alice), common.HexToAddress(dave), big.NewInt(1))).BlockNumber.Uint64()
-	mint3Block := s.send(t, adminKey, addr(pass), nil, mp.PackMintBatch([]common.Address{common.HexToAddress(alice)}, []*big.Int{big.NewInt(3)})).BlockNumber.Uint64()
+	transferBlock := s.send(t, aliceKey, addr(pass), nil, pc.PackTransferFrom(common.HexToAddress(alice), common.HexToAddress(dave), token(alice, 1))).BlockNumber.Uint64()
+	mint3Block := s.send(t, adminKey, addr(pass), nil, pc.PackMintBatch([]*big.Int{token(alice, 2)})).BlockNumber.Uint64()
 	step()
 	checkHoldings(t, s, store, 1337, []want{
 		{pass, 1, dave, transferBlock},
@@ -383,8 +404,8 @@ func TestIndexerReorg(t *testing.T) {
 		{pass, 3, alice, mint3Block},
 	})
 
-	// Reorganise: back to the mint block, where token 3 goes to Erin
-	// instead and Alice keeps token 1, then a longer chain of empty blocks.
+	// Reorganise: back to the mint block, where edition 4 goes to Erin
+	// instead and Alice keeps edition 1, then a longer chain of empty blocks.
 	fork, err := ec.HeaderByNumber(ctx, new(big.Int).SetUint64(forkPoint))
 	if err != nil {
 		t.Fatal(err)
@@ -393,7 +414,7 @@ func TestIndexerReorg(t *testing.T) {
 		t.Fatal(err)
 	}
 	sim.Rollback() // drop the replaced blocks' transactions from the pool
-	erinBlock := s.send(t, adminKey, addr(pass), nil, mp.PackMintBatch([]common.Address{common.HexToAddress(erin)}, []*big.Int{big.NewInt(3)})).BlockNumber.Uint64()
+	erinBlock := s.send(t, adminKey, addr(pass), nil, pc.PackMintBatch([]*big.Int{token(erin, 1)})).BlockNumber.Uint64()
 	for range 3 {
 		sim.Commit()
 	}
@@ -404,7 +425,8 @@ func TestIndexerReorg(t *testing.T) {
 	checkHoldings(t, s, store, 1337, []want{
 		{pass, 1, alice, mintBlock},
 		{pass, 2, carol, mintBlock},
-		{pass, 3, erin, erinBlock},
+		{pass, 3, "", 0},
+		{pass, 4, erin, erinBlock},
 	})
 	if hs, err := store.Holdings(ctx, 1337, dave); err != nil || len(hs) != 0 {
 		t.Fatalf("Dave still holds %+v (%v) after the reorg", hs, err)

@@ -24,8 +24,11 @@ type Store interface {
 	GetOrder(ctx context.Context, brandID, id string) (Order, error)
 	ListOrders(ctx context.Context, brandID, launchID string, limit int) ([]Order, error)
 	ListPasses(ctx context.Context, brandID string, f PassFilter) ([]Pass, error)
-	// GetPass returns the pass of launchID with that token id.
+	// GetPass returns the pass of launchID with that edition number.
 	GetPass(ctx context.Context, launchID string, tokenID uint64) (Pass, error)
+	// PassByChainTokenID returns the pass of launchID with that (decimal)
+	// token id on chain.
+	PassByChainTokenID(ctx context.Context, launchID, chainTokenID string) (Pass, error)
 }
 
 // Tx is the part of Store usable inside InTx.

@@ -10,16 +10,19 @@ import (
 	"github.com/metapass/metapass/passes"
 )
 
-// Launches finds a brand's launches.
+// Launches finds a brand's launches and their passes.
 type Launches interface {
 	ListLaunches(ctx context.Context, brandID string) ([]passes.Launch, error)
 	GetLaunch(ctx context.Context, brandID, id string) (passes.Launch, error)
+	// GetPass returns the pass of launchID with that edition number.
+	GetPass(ctx context.Context, launchID string, tokenID uint64) (passes.Pass, error)
 }
 
-// ChainOwners reads a token's owner from the chain as of a block.
+// ChainOwners reads a token's owner from the chain as of a block; tokenID
+// is its (decimal) id on chain.
 type ChainOwners interface {
 	Head(ctx context.Context) (uint64, error)
-	OwnerOfAt(ctx context.Context, contract string, tokenID, block uint64) (string, error)
+	OwnerOfAt(ctx context.Context, contract string, tokenID string, block uint64) (string, error)
 }
 
 // PassHoldings answers Held from the ownership index: a wallet's passes of
@@ -46,6 +49,13 @@ func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenK
 	if err != nil {
 		return false, err
 	}
+	p, err := h.Launches.GetPass(ctx, l.ID, token.TokenID)
+	if metapass.ErrorCode(err) == metapass.ENOTFOUND || err == nil && p.ChainTokenID == "" {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
 	head, err := h.Chain.Head(ctx)
 	if err != nil {
 		return false, fmt.Errorf("head: %w", err)
@@ -54,7 +64,7 @@ func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenK
 	if head < depth {
 		return false, nil
 	}
-	owner, err := h.Chain.OwnerOfAt(ctx, l.Contract, token.TokenID, head-depth)
+	owner, err := h.Chain.OwnerOfAt(ctx, l.Contract, p.ChainTokenID, head-depth)
 	return err == nil && strings.EqualFold(owner, wallet), err
 }
 

@@ -1,7 +1,6 @@
 package perks_test
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/chain/chaintest"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/sqlite"
@@ -111,43 +111,29 @@ func TestIsHolderAtConfirmedHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// send signs a transaction at the next nonce, sends it and waits for
-	// the block it opens (the dev chain seals one per transaction here).
-	send := func(sign func(nonce uint64) (passes.SignedTx, error)) {
-		t.Helper()
-		nonce, err := c.PendingNonce(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		stx, err := sign(nonce)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.Send(ctx, stx.Raw); err != nil {
-			t.Fatal(err)
-		}
-		for r := (*passes.Receipt)(nil); r == nil; time.Sleep(10 * time.Millisecond) {
-			if r, err = c.Receipt(ctx, stx.Hash); err != nil && !errors.Is(err, passes.ErrIndexing) {
-				t.Fatal(err)
-			}
-		}
+	svc := &passes.Service{Store: db.Passes(), ChainID: c.ID(), Now: time.Now}
+	if l, err = svc.Transition(ctx, "brd_1", l.ID, passes.Publish); err != nil {
+		t.Fatal(err)
 	}
-	var contract string
-	send(func(nonce uint64) (passes.SignedTx, error) {
-		stx, addr, err := c.SignDeploy(ctx, nonce, l, func(string) (string, string) { return "", "" })
-		contract = addr
-		return stx, err
-	})
+	contract, _ := chaintest.Collection(t, c, chaintest.Factory(t, c), l, "")
 	if _, err := db.Passes().RecordDeploy(ctx, passes.ChainTx{ChainID: c.ID(), Sender: "0xS", Hash: "0xd", Raw: []byte{1},
 		Kind: passes.TxDeploy, LaunchID: l.ID, CreatedAt: time.Now()}, contract); err != nil {
 		t.Fatal(err)
 	}
 	const holder = "0x000000000000000000000000000000000000A11C"
-	mint := func(id uint64) {
-		send(func(nonce uint64) (passes.SignedTx, error) {
-			return c.SignMint(ctx, nonce, contract, []string{holder}, []uint64{id})
-		})
+	if _, _, err := svc.PlaceOrder(ctx, "brd_1", l.ID, passes.OrderRequest{OrderID: "O-1", SKU: "A", Quantity: 1, Wallet: holder}); err != nil {
+		t.Fatal(err)
 	}
+	queued, err := db.Passes().QueuedPasses(ctx, l.ID, 1)
+	if err != nil || len(queued) != 1 {
+		t.Fatalf("queued: %+v %v", queued, err)
+	}
+	first, _ := passes.ChainTokenID(holder, 1)
+	if _, err := db.Passes().RecordMint(ctx, passes.ChainTx{ChainID: c.ID(), Sender: "0xS", Nonce: 1, Hash: "0xm", Raw: []byte{1},
+		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: time.Now()}, []int64{queued[0].ID}, []string{first}); err != nil {
+		t.Fatal(err)
+	}
+	mint := func(n uint64) { chaintest.Mint(t, c, contract, []string{holder}, []uint64{n}) }
 	h := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: c, ChainID: c.ID(), Confirmations: 3}
 	isHolder := func() bool {
 		t.Helper()

@@ -115,7 +115,9 @@ func (s PassStore) LaunchesToMint(ctx context.Context, chainID uint64) ([]passes
 }
 
 func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int) ([]passes.Pass, error) {
-	return queryPasses(ctx, s.db.pool, `WHERE p.launch_id = $1 AND p.state = 'queued' ORDER BY p.id LIMIT $2`, launchID, limit)
+	return queryPasses(ctx, s.db.pool, `WHERE p.launch_id = $1 AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM passes f
+		WHERE f.recipient = p.recipient AND f.launch_id = p.launch_id AND f.tx_id IS NOT NULL
+		AND f.state IN ('submitted', 'waiting_for_funds')) ORDER BY p.id LIMIT $2`, launchID, limit)
 }
 
 func (s PassStore) Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (ok bool, err error) {
@@ -176,12 +178,17 @@ func (s PassStore) RecordDeploy(ctx context.Context, t passes.ChainTx, contract 
 	return id, err
 }
 
-func (s PassStore) RecordMint(ctx context.Context, t passes.ChainTx, passIDs []int64) (id int64, err error) {
+func (s PassStore) RecordMint(ctx context.Context, t passes.ChainTx, passIDs []int64, chainTokenIDs []string) (id int64, err error) {
+	if len(chainTokenIDs) != len(passIDs) {
+		return 0, fmt.Errorf("record mint: %d passes, %d chain token ids", len(passIDs), len(chainTokenIDs))
+	}
 	err = s.db.inTx(ctx, func(tx pgx.Tx) error {
 		if id, err = insertTx(ctx, tx, t); err != nil {
 			return err
 		}
-		tag, err := tx.Exec(ctx, `UPDATE passes SET state = 'submitted', tx_id = $1 WHERE state = 'queued' AND id = ANY($2)`, id, passIDs)
+		tag, err := tx.Exec(ctx, `UPDATE passes SET state = 'submitted', tx_id = $1, chain_token_id = m.chain_token_id
+			FROM unnest($2::bigint[], $3::text[]) AS m (id, chain_token_id) WHERE passes.state = 'queued' AND passes.id = m.id`,
+			id, passIDs, chainTokenIDs)
 		if err != nil {
 			return err
 		}
@@ -257,6 +264,10 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 			return fmt.Errorf("confirm %s: no pending transaction %d with that attempt", t.Hash, t.ID)
 		}
 		switch {
+		case t.Kind == passes.TxImplementation || t.Kind == passes.TxFactory:
+			if !r.Success {
+				err = forgetFactoryTx(ctx, tx, t)
+			}
 		case t.Kind == passes.TxFund:
 			err = settleFund(ctx, tx, t.ID, state)
 		case t.Kind == passes.TxBurn && r.Success:
@@ -274,7 +285,7 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 				_, err = tx.Exec(ctx, `UPDATE launches SET minted = minted + $1 WHERE id = $2`, tag.RowsAffected(), t.LaunchID)
 			}
 		default:
-			_, err = tx.Exec(ctx, `UPDATE passes SET state = 'failed', fail_reason = $1 WHERE tx_id = $2`, reason, t.ID)
+			_, err = tx.Exec(ctx, `UPDATE passes SET state = 'failed', fail_reason = $1, chain_token_id = NULL WHERE tx_id = $2`, reason, t.ID)
 		}
 		switch {
 		case err != nil:
@@ -331,8 +342,10 @@ func (s PassStore) DropTx(ctx context.Context, t passes.ChainTx) error {
 			err = settleFund(ctx, tx, t.ID, "dropped")
 		case passes.TxBurn:
 			_, err = tx.Exec(ctx, `UPDATE passes SET state = 'minted', burn_tx_id = NULL WHERE burn_tx_id = $1`, t.ID)
+		case passes.TxImplementation, passes.TxFactory:
+			err = forgetFactoryTx(ctx, tx, t)
 		default:
-			_, err = tx.Exec(ctx, `UPDATE passes SET state = 'queued', tx_id = NULL WHERE tx_id = $1`, t.ID)
+			_, err = tx.Exec(ctx, `UPDATE passes SET state = 'queued', tx_id = NULL, chain_token_id = NULL WHERE tx_id = $1`, t.ID)
 		}
 		return err
 	})
@@ -359,6 +372,8 @@ func (s PassStore) ReopenTx(ctx context.Context, t passes.ChainTx) error {
 		case passes.TxBurn:
 			_, err = tx.Exec(ctx, `UPDATE passes SET state = 'burning' WHERE burn_tx_id = $1 AND state = 'refunded'`, t.ID)
 			return err
+		case passes.TxImplementation, passes.TxFactory:
+			return nil
 		}
 		if tag, err = tx.Exec(ctx, `UPDATE passes SET state = 'submitted' WHERE tx_id = $1 AND state = 'minted'`, t.ID); err != nil {
 			return err

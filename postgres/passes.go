@@ -102,7 +102,7 @@ func (s PassStore) LaunchByContract(ctx context.Context, chainID uint64, contrac
 }
 
 const passColumns = `p.id, p.launch_id, p.order_id, l.chain_id, l.contract, p.token_id, p.recipient, p.state,
-	COALESCE(t.hash, ''), t.nonce, t.block_number, p.fail_reason, p.refund`
+	COALESCE(t.hash, ''), t.nonce, t.block_number, p.fail_reason, p.refund, COALESCE(p.chain_token_id, '')`
 
 const passFrom = ` FROM passes p JOIN launches l ON l.id = p.launch_id LEFT JOIN chain_txs t ON t.id = p.tx_id `
 
@@ -110,7 +110,7 @@ func scanPass(row pgx.Row) (passes.Pass, error) {
 	var p passes.Pass
 	var block *uint64
 	err := row.Scan(&p.ID, &p.LaunchID, &p.OrderID, &p.ChainID, &p.Contract, &p.TokenID, &p.Recipient, &p.State,
-		&p.TxHash, &p.Nonce, &block, &p.FailReason, &p.Refund)
+		&p.TxHash, &p.Nonce, &block, &p.FailReason, &p.Refund, &p.ChainTokenID)
 	if p.State == passes.PassMinted {
 		p.BlockNumber = block
 	}

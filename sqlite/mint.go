@@ -103,7 +103,9 @@ func (s PassStore) LaunchesToMint(ctx context.Context, chainID uint64) ([]passes
 }
 
 func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int) ([]passes.Pass, error) {
-	return queryPasses(ctx, s.db.r, `WHERE p.launch_id = ? AND p.state = 'queued' ORDER BY p.id LIMIT ?`, launchID, limit)
+	return queryPasses(ctx, s.db.r, `WHERE p.launch_id = ? AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM passes f
+		WHERE f.recipient = p.recipient AND f.launch_id = p.launch_id AND f.tx_id IS NOT NULL
+		AND f.state IN ('submitted', 'waiting_for_funds')) ORDER BY p.id LIMIT ?`, launchID, limit)
 }
 
 func (s PassStore) Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (ok bool, err error) {
@@ -168,19 +170,27 @@ func (s PassStore) RecordDeploy(ctx context.Context, t passes.ChainTx, contract 
 	return id, err
 }
 
-func (s PassStore) RecordMint(ctx context.Context, t passes.ChainTx, passIDs []int64) (id int64, err error) {
+func (s PassStore) RecordMint(ctx context.Context, t passes.ChainTx, passIDs []int64, chainTokenIDs []string) (id int64, err error) {
+	if len(chainTokenIDs) != len(passIDs) {
+		return 0, fmt.Errorf("record mint: %d passes, %d chain token ids", len(passIDs), len(chainTokenIDs))
+	}
 	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
 		if id, err = insertTx(ctx, tx, t); err != nil {
 			return err
 		}
-		q, args := inList(passIDs)
-		res, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'submitted', tx_id = ? WHERE state = 'queued' AND id IN `+q,
-			append([]any{id}, args...)...)
+		stmt, err := tx.PrepareContext(ctx, `UPDATE passes SET state = 'submitted', tx_id = ?, chain_token_id = ? WHERE state = 'queued' AND id = ?`)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n != int64(len(passIDs)) {
-			return fmt.Errorf("record mint: %d of %d passes were still queued", n, len(passIDs))
+		defer stmt.Close()
+		for i, pid := range passIDs {
+			res, err := stmt.ExecContext(ctx, id, chainTokenIDs[i], pid)
+			if err != nil {
+				return fmt.Errorf("record mint of pass %d as %s: %w", pid, chainTokenIDs[i], err)
+			}
+			if n, _ := res.RowsAffected(); n != 1 {
+				return fmt.Errorf("record mint: pass %d is no longer queued", pid)
+			}
 		}
 		return nil
 	})
@@ -259,6 +269,10 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 			return fmt.Errorf("confirm %s: no pending transaction %d with that attempt", t.Hash, t.ID)
 		}
 		switch {
+		case t.Kind == passes.TxImplementation || t.Kind == passes.TxFactory:
+			if !r.Success {
+				err = forgetFactoryTx(ctx, tx, t)
+			}
 		case t.Kind == passes.TxFund:
 			err = settleFund(ctx, tx, t.ID, state)
 		case t.Kind == passes.TxBurn && r.Success:
@@ -277,7 +291,7 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 				_, err = tx.ExecContext(ctx, `UPDATE launches SET minted = minted + ? WHERE id = ?`, n, t.LaunchID)
 			}
 		default:
-			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ? WHERE tx_id = ?`, reason, t.ID)
+			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ?, chain_token_id = NULL WHERE tx_id = ?`, reason, t.ID)
 		}
 		switch {
 		case err != nil:
@@ -343,11 +357,14 @@ func (s PassStore) DropTx(ctx context.Context, t passes.ChainTx) error {
 		if t.Kind == passes.TxFund {
 			return settleFund(ctx, tx, t.ID, "dropped")
 		}
+		if t.Kind == passes.TxImplementation || t.Kind == passes.TxFactory {
+			return forgetFactoryTx(ctx, tx, t)
+		}
 		if t.Kind == passes.TxBurn {
 			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'minted', burn_tx_id = NULL WHERE burn_tx_id = ?`, t.ID)
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'queued', tx_id = NULL WHERE tx_id = ?`, t.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'queued', tx_id = NULL, chain_token_id = NULL WHERE tx_id = ?`, t.ID)
 		return err
 	})
 }
@@ -370,6 +387,9 @@ func (s PassStore) ReopenTx(ctx context.Context, t passes.ChainTx) error {
 		}
 		if t.Kind == passes.TxFund {
 			return settleFund(ctx, tx, t.ID, "reopened")
+		}
+		if t.Kind == passes.TxImplementation || t.Kind == passes.TxFactory {
+			return nil
 		}
 		if t.Kind == passes.TxBurn {
 			_, err = tx.ExecContext(ctx, `UPDATE passes SET state = 'burning' WHERE burn_tx_id = ? AND state = 'refunded'`, t.ID)

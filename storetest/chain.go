@@ -21,13 +21,19 @@ const (
 // contractA at block 10.
 func deployed(t *testing.T, s Stores, n int64) passes.Launch {
 	t.Helper()
+	return deployedAt(t, s, n, 0)
+}
+
+// deployedAt is deployed with the deployment at nonce.
+func deployedAt(t *testing.T, s Stores, n int64, nonce uint64) passes.Launch {
+	t.Helper()
 	ctx := t.Context()
 	l := launch(t, s, n)
 	todo, err := s.Passes.LaunchesToDeploy(ctx, chainID)
 	if err != nil || len(todo) != 1 || todo[0].ID != l.ID {
 		t.Fatalf("LaunchesToDeploy: %+v %v", todo, err)
 	}
-	tx := passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: 0, Hash: txHash(1), Raw: []byte{1}, Kind: passes.TxDeploy,
+	tx := passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: nonce, Hash: txHash(1 + int(nonce)), Raw: []byte{1}, Kind: passes.TxDeploy,
 		LaunchID: l.ID, CreatedAt: now(), GasTipCap: big.NewInt(1), GasFeeCap: new(big.Int).Lsh(big.NewInt(1), 100)}
 	if tx.ID, err = s.Passes.RecordDeploy(ctx, tx, contractA); err != nil {
 		t.Fatal(err)

@@ -10,20 +10,30 @@ import (
 	"github.com/metapass/metapass/passes"
 )
 
-// mintTx records a mint of ps at nonce.
+// mintTx records a mint of ps at nonce, each pass with its edition as its
+// recipient's counter in its chain token id.
 func mintTx(t *testing.T, s Stores, l passes.Launch, nonce uint64, ps []passes.Pass) passes.ChainTx {
 	t.Helper()
 	tx := passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: nonce, Hash: txHash(100 + int(nonce)), Raw: []byte{byte(nonce)},
 		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now(), GasTipCap: big.NewInt(2), GasFeeCap: big.NewInt(30_000_000_000)}
-	ids := make([]int64, len(ps))
+	ids, tokens := make([]int64, len(ps)), make([]string, len(ps))
 	for i, p := range ps {
-		ids[i] = p.ID
+		ids[i], tokens[i] = p.ID, chainToken(t, p.Recipient, p.TokenID)
 	}
 	var err error
-	if tx.ID, err = s.Passes.RecordMint(t.Context(), tx, ids); err != nil {
+	if tx.ID, err = s.Passes.RecordMint(t.Context(), tx, ids, tokens); err != nil {
 		t.Fatal(err)
 	}
 	return tx
+}
+
+func chainToken(t *testing.T, owner string, counter uint64) string {
+	t.Helper()
+	id, err := passes.ChainTokenID(owner, counter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 func passStates(t *testing.T, s Stores, launchID string) []passes.PassState {
@@ -59,11 +69,11 @@ func testMint(t *testing.T, s Stores) {
 	}
 	tx := mintTx(t, s, l, 1, queued)
 	if _, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: 2, Hash: txHash(999), Raw: []byte{9},
-		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now()}, []int64{queued[0].ID}); err == nil {
+		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now()}, []int64{queued[0].ID}, []string{chainToken(t, walletA, 9)}); err == nil {
 		t.Fatal("a submitted pass recorded in a second mint")
 	}
 	if _, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: 1, Hash: txHash(998), Raw: []byte{9},
-		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now()}, nil); err == nil {
+		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now()}, nil, nil); err == nil {
 		t.Fatal("a nonce recorded twice")
 	}
 	pending, err := s.Passes.PendingTxs(ctx, chainID)
@@ -245,7 +255,8 @@ func testLease(t *testing.T, s Stores) {
 	o := order(t, s, l.ID, "L-1", 1, walletA)
 	rec := func(holder string, nonce uint64) error {
 		_, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: nonce, Hash: txHash(300 + int(nonce)),
-			Raw: []byte{1}, Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now(), Holder: holder}, []int64{o.Passes[0].ID})
+			Raw: []byte{1}, Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now(), Holder: holder}, []int64{o.Passes[0].ID},
+			[]string{chainToken(t, walletA, 1)})
 		return err
 	}
 	if err := rec("r2", 1); !errors.Is(err, passes.ErrLeaseLost) {

@@ -74,23 +74,24 @@ type mintReport struct {
 	Nonce     uint64
 }
 
-// checkMintedOnce checks, from the chain alone, that the contract minted
-// token ids 1..len(wallets) exactly once each, that every wallet received
-// exactly one of them, and that the signer sent nothing but the deploy and
-// those mint transactions (a duplicate landing would revert and still use
-// a nonce).
+// checkMintedOnce checks, from the chain alone, that the collection minted
+// each token id exactly once, that every wallet received exactly one pass,
+// its first (the address in the token id, counter 1), and that the signer
+// sent nothing but the implementation, the factory, the collection and
+// those mint transactions (a duplicate landing would revert and still use a
+// nonce).
 func checkMintedOnce(t testing.TB, ctx context.Context, ec *ethclient.Client, contract string, signer common.Address, wallets []common.Address) mintReport {
 	t.Helper()
-	mp := contracts.NewMetaPass()
+	pc := contracts.NewPassCollection()
 	logs, err := ec.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{common.HexToAddress(contract)},
-		Topics: [][]common.Hash{{mp.GetABI().Events[contracts.MetaPassTransferEventName].ID}}})
+		Topics: [][]common.Hash{{pc.GetABI().Events[contracts.PassCollectionTransferEventName].ID}}})
 	if err != nil {
 		t.Fatalf("eth_getLogs: %v", err)
 	}
-	tokens, received := map[uint64]int{}, map[common.Address]int{}
+	tokens, received := map[string]int{}, map[common.Address]int{}
 	txs, blocks := map[common.Hash]bool{}, map[uint64]bool{}
 	for i := range logs {
-		ev, err := mp.UnpackTransferEvent(&logs[i])
+		ev, err := pc.UnpackTransferEvent(&logs[i])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,13 +99,16 @@ func checkMintedOnce(t testing.TB, ctx context.Context, ec *ethclient.Client, co
 			t.Errorf("unexpected transfer of token %v from %s", ev.TokenId, ev.From.Hex())
 			continue
 		}
-		tokens[ev.TokenId.Uint64()]++
+		if first, n, _ := contracts.SplitPassTokenID(ev.TokenId); first != ev.To || n != 1 {
+			t.Errorf("token %v minted to %s; want %s's first pass", ev.TokenId, ev.To.Hex(), first.Hex())
+		}
+		tokens[ev.TokenId.String()]++
 		received[ev.To]++
 		txs[logs[i].TxHash], blocks[logs[i].BlockNumber] = true, true
 	}
-	for id := uint64(1); id <= uint64(len(wallets)); id++ {
-		if tokens[id] != 1 {
-			t.Errorf("token %d minted %d times, want once", id, tokens[id])
+	for id, n := range tokens {
+		if n != 1 {
+			t.Errorf("token %s minted %d times, want once", id, n)
 		}
 	}
 	for _, w := range wallets {
@@ -119,8 +123,8 @@ func checkMintedOnce(t testing.TB, ctx context.Context, ec *ethclient.Client, co
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := uint64(1 + len(txs)); nonce != want {
-		t.Errorf("the signer sent %d transactions; want %d (one deploy, %d mints)", nonce, want, len(txs))
+	if want := uint64(3 + len(txs)); nonce != want {
+		t.Errorf("the signer sent %d transactions; want %d (implementation, factory, collection, %d mints)", nonce, want, len(txs))
 	}
 	return mintReport{Transfers: len(logs), MintTxs: len(txs), Blocks: len(blocks), Nonce: nonce}
 }

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -412,27 +413,38 @@ func waitMinted(t testing.TB, ctx context.Context, c client, launchID string, or
 
 // chainReport is what checkOnChain found.
 type chainReport struct {
-	MintTxs int // distinct mint transactions carrying the passes
-	Blocks  int // distinct blocks they were mined in
+	MintTxs int    // distinct mint transactions carrying the passes
+	Blocks  int    // distinct blocks they were mined in
+	MintGas uint64 // gas the mint transactions used, together
 }
 
 // checkOnChain checks the minted orders against the chain: each order's one
-// pass has token id, tx hash, nonce and block; token ids are exactly 1..n;
-// ownerOf(token) is the order's wallet; the contract logged exactly one
-// Transfer from the zero address per token, to that wallet; every mint
-// transaction succeeded in the block the pass reports; and the signer sent
-// exactly one deploy plus those mint transactions.
+// pass has edition, token id on chain, tx hash, nonce and block; editions
+// are exactly 1..n; each token id holds its recipient's address above a
+// counter, and each recipient's counters are 1..k; ownerOf(token) is the
+// order's wallet; the collection logged exactly one Transfer from the zero
+// address per token, to that wallet; every mint transaction succeeded in
+// the block the pass reports; and the signer sent exactly the
+// implementation, the factory, one collection and those mint transactions.
 func checkOnChain(t testing.TB, ctx context.Context, ec *ethclient.Client, l passes.Launch, signer common.Address, bs []buyer, orders []passes.Order) chainReport {
 	t.Helper()
-	mp := contracts.NewMetaPass()
+	pc := contracts.NewPassCollection()
 	contract := common.HexToAddress(l.Contract)
-	owners := map[uint64]common.Address{}
+	owners := map[string]common.Address{} // token id on chain → owner
+	editions := map[uint64]bool{}
+	counters := map[common.Address][]uint64{}
 	txs := map[string]uint64{} // mint tx hash → block
 	for i, o := range orders {
 		if o.OrderID != bs[i].OrderID || o.Wallet != bs[i].Wallet.Hex() || len(o.Passes) != 1 {
 			t.Fatalf("order %s: %+v does not match buyer %+v", o.ID, o, bs[i])
 		}
 		p := o.Passes[0]
+		id, _ := new(big.Int).SetString(p.ChainTokenID, 10)
+		var first common.Address
+		var counter uint64
+		if id != nil {
+			first, counter, _ = contracts.SplitPassTokenID(id)
+		}
 		switch {
 		case p.State != passes.PassMinted:
 			t.Fatalf("order %s pass state %s", o.OrderID, p.State)
@@ -440,47 +452,60 @@ func checkOnChain(t testing.TB, ctx context.Context, ec *ethclient.Client, l pas
 			t.Fatalf("order %s pass recipient %s, want %s", o.OrderID, p.Recipient, bs[i].Wallet.Hex())
 		case p.Contract != contract.Hex() || p.ChainID != l.ChainID:
 			t.Fatalf("order %s pass on %d/%s, want %d/%s", o.OrderID, p.ChainID, p.Contract, l.ChainID, contract.Hex())
-		case p.TokenID < 1 || p.TokenID > uint64(len(orders)):
-			t.Fatalf("order %s token id %d outside 1..%d", o.OrderID, p.TokenID, len(orders))
+		case p.TokenID < 1 || p.TokenID > uint64(len(orders)) || editions[p.TokenID]:
+			t.Fatalf("order %s edition %d outside 1..%d or given twice", o.OrderID, p.TokenID, len(orders))
+		case id == nil || first != bs[i].Wallet || counter < 1:
+			t.Fatalf("order %s token id on chain %q is not one of %s's", o.OrderID, p.ChainTokenID, bs[i].Wallet.Hex())
 		case p.TxHash == "" || p.Nonce == nil || p.BlockNumber == nil:
 			t.Fatalf("order %s minted pass lacks tx_hash/nonce/block_number: %+v", o.OrderID, p)
 		}
-		if prev, dup := owners[p.TokenID]; dup {
-			t.Fatalf("token %d given to both %s and %s", p.TokenID, prev.Hex(), p.Recipient)
+		if prev, dup := owners[p.ChainTokenID]; dup {
+			t.Fatalf("token %s given to both %s and %s", p.ChainTokenID, prev.Hex(), p.Recipient)
 		}
-		owners[p.TokenID] = bs[i].Wallet
+		owners[p.ChainTokenID] = bs[i].Wallet
+		editions[p.TokenID] = true
+		counters[first] = append(counters[first], counter)
 		if b, seen := txs[p.TxHash]; seen && b != *p.BlockNumber {
 			t.Fatalf("tx %s reported in blocks %d and %d", p.TxHash, b, *p.BlockNumber)
 		}
 		txs[p.TxHash] = *p.BlockNumber
 	}
+	for owner, cs := range counters {
+		slices.Sort(cs)
+		for i, c := range cs {
+			if c != uint64(i+1) {
+				t.Fatalf("%s's passes have counters %v, want 1..%d", owner.Hex(), cs, len(cs))
+			}
+		}
+	}
 
 	// ownerOf, straight from the contract.
-	for id, want := range owners {
-		out, err := ec.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: mp.PackOwnerOf(new(big.Int).SetUint64(id))}, nil)
+	for token, want := range owners {
+		id, _ := new(big.Int).SetString(token, 10)
+		out, err := ec.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: pc.PackOwnerOf(id)}, nil)
 		if err != nil {
-			t.Fatalf("ownerOf(%d): %v", id, err)
+			t.Fatalf("ownerOf(%s): %v", token, err)
 		}
-		got, err := mp.UnpackOwnerOf(out)
+		got, err := pc.UnpackOwnerOf(out)
 		if err != nil {
-			t.Fatalf("ownerOf(%d): %v", id, err)
+			t.Fatalf("ownerOf(%s): %v", token, err)
 		}
 		if got != want {
-			t.Fatalf("ownerOf(%d) = %s, want %s", id, got.Hex(), want.Hex())
+			t.Fatalf("ownerOf(%s) = %s, want %s", token, got.Hex(), want.Hex())
 		}
 	}
 
 	// Transfer logs: exactly one mint per token, to its wallet.
 	logs, err := ec.FilterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: big.NewInt(0), Addresses: []common.Address{contract},
-		Topics: [][]common.Hash{{mp.GetABI().Events[contracts.MetaPassTransferEventName].ID}},
+		Topics: [][]common.Hash{{pc.GetABI().Events[contracts.PassCollectionTransferEventName].ID}},
 	})
 	if err != nil {
 		t.Fatalf("eth_getLogs: %v", err)
 	}
-	mints := map[uint64]int{}
+	mints := map[string]int{}
 	for i := range logs {
-		ev, err := mp.UnpackTransferEvent(&logs[i])
+		ev, err := pc.UnpackTransferEvent(&logs[i])
 		if err != nil {
 			t.Fatalf("decode Transfer log %d: %v", i, err)
 		}
@@ -488,13 +513,13 @@ func checkOnChain(t testing.TB, ctx context.Context, ec *ethclient.Client, l pas
 			t.Errorf("unexpected transfer of token %v from %s", ev.TokenId, ev.From.Hex())
 			continue
 		}
-		id := ev.TokenId.Uint64()
+		id := ev.TokenId.String()
 		mints[id]++
 		if want, ok := owners[id]; !ok || ev.To != want {
-			t.Errorf("Transfer(0x0 → %s, token %d) in tx %s; want owner %s", ev.To.Hex(), id, ev.Raw.TxHash.Hex(), want.Hex())
+			t.Errorf("Transfer(0x0 → %s, token %s) in tx %s; want owner %s", ev.To.Hex(), id, ev.Raw.TxHash.Hex(), want.Hex())
 		}
 		if _, ok := txs[ev.Raw.TxHash.Hex()]; !ok {
-			t.Errorf("token %d minted by tx %s, which no pass reports", id, ev.Raw.TxHash.Hex())
+			t.Errorf("token %s minted by tx %s, which no pass reports", id, ev.Raw.TxHash.Hex())
 		}
 	}
 	if len(logs) != len(orders) || len(mints) != len(orders) {
@@ -502,17 +527,19 @@ func checkOnChain(t testing.TB, ctx context.Context, ec *ethclient.Client, l pas
 	}
 	for id, n := range mints {
 		if n != 1 {
-			t.Errorf("token %d minted %d times", id, n)
+			t.Errorf("token %s minted %d times", id, n)
 		}
 	}
 
 	// Receipts of the mint transactions, and the signer's nonce.
 	blocks := map[uint64]bool{}
+	var gas uint64
 	for hash, block := range txs {
 		r, err := ec.TransactionReceipt(ctx, common.HexToHash(hash))
 		if err != nil {
 			t.Fatalf("receipt of %s: %v", hash, err)
 		}
+		gas += r.GasUsed
 		if r.Status != types.ReceiptStatusSuccessful || r.BlockNumber.Uint64() != block {
 			t.Errorf("mint tx %s: status %d in block %d; pass says block %d", hash, r.Status, r.BlockNumber, block)
 		}
@@ -522,8 +549,8 @@ func checkOnChain(t testing.TB, ctx context.Context, ec *ethclient.Client, l pas
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := uint64(1 + len(txs)); nonce != want {
-		t.Errorf("signer %s sent %d transactions; want %d (one deploy, %d mints)", signer.Hex(), nonce, want, len(txs))
+	if want := uint64(3 + len(txs)); nonce != want {
+		t.Errorf("signer %s sent %d transactions; want %d (implementation, factory, collection, %d mints)", signer.Hex(), nonce, want, len(txs))
 	}
-	return chainReport{MintTxs: len(txs), Blocks: len(blocks)}
+	return chainReport{MintTxs: len(txs), Blocks: len(blocks), MintGas: gas}
 }

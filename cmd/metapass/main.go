@@ -20,6 +20,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 func main() {
@@ -78,6 +80,7 @@ type config struct {
 	SIWEDomain      string
 	Database        string
 	RPCURL          string
+	Factory         string
 	SignerKeyFile   string
 	CustodySeedFile string
 	EntryKeyFile    string
@@ -107,6 +110,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.SIWEDomain, "siwe-domain", "", "domain (host[:port]) wallet sign-in messages must name (default the host of -public-url)")
 	fs.StringVar(&c.Database, "database", "", "SQLite file path, or postgres://… URL of a PostgreSQL database (default <data-dir>/metapass.db)")
 	fs.StringVar(&c.RPCURL, "rpc-url", "", "JSON-RPC URL of an EVM chain; empty runs the embedded dev chain")
+	fs.StringVar(&c.Factory, "factory", "", "address of an existing PassFactory to create launches with (default: the signer deploys one, once per chain)")
 	fs.StringVar(&c.SignerKeyFile, "signer-key-file", "", "hex private key of the minting signer, created 0600 if absent (default <data-dir>/signer.key)")
 	fs.StringVar(&c.CustodySeedFile, "custody-seed-file", "", "sealed master seed of custodial wallets, created if absent (default <data-dir>/custody.seed)")
 	fs.StringVar(&c.EntryKeyFile, "entry-key-file", "", "hex Ed25519 seed that signs event entry codes, created 0600 if absent (default <data-dir>/entry.key)")
@@ -137,6 +141,9 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.Database == "" {
 		c.Database = c.DataDir + "/metapass.db"
+	}
+	if c.Factory != "" && (!strings.HasPrefix(c.Factory, "0x") || !common.IsHexAddress(c.Factory)) {
+		return c, fmt.Errorf("-factory %q is not a 0x-prefixed 20-byte hex address", c.Factory)
 	}
 	if c.SignerKeyFile == "" {
 		c.SignerKeyFile = c.DataDir + "/signer.key"

@@ -102,7 +102,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	stats := metrics.New(db.stats(client.ID()), client, log.With(slog.String("component", "metrics")))
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
 		BatchSize: cfg.BatchSize, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
-		Observe: stats, Holder: replica, LeaseTTL: cfg.LeaseTTL,
+		Factory: cfg.Factory, Observe: stats, Holder: replica, LeaseTTL: cfg.LeaseTTL,
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.ownership, client, client.ID(),
 		passes.IndexerConfig{Confirmations: cfg.Confirmations}, log.With(slog.String("component", "ownership")))
