@@ -24,9 +24,15 @@ type burstResult struct {
 	Placed      time.Duration // to place them all
 	Blocks      []block       // from the first to the last block with a mint
 	Fill        fill
-	ToMinted    struct{ P50, P99 time.Duration } // order accepted → its Transfer seen in a block
-	Minted      int
-	Memory      memory
+	// Backlog is each block's queue of unminted orders as it was sealed;
+	// FullFill the mean fill of the FullBlocks blocks whose queue held at
+	// least their capacity.
+	Backlog    []int
+	FullFill   float64
+	FullBlocks int
+	ToMinted   struct{ P50, P99 time.Duration } // order accepted → its Transfer seen in a block
+	Minted     int
+	Memory     memory
 }
 
 // follower reads every new block of the chain: the launch's mints in it
@@ -79,7 +85,7 @@ func (f *follower) read(ctx context.Context, n uint64) error {
 		return fmt.Errorf("receipts of block %d: %w", n, err)
 	}
 	now := time.Now()
-	b := block{Number: n, GasLimit: blk.GasLimit(), GasUsed: blk.GasUsed()}
+	b := block{Number: n, GasLimit: blk.GasLimit(), GasUsed: blk.GasUsed(), Seen: now}
 	var to []common.Address
 	for i, r := range rs {
 		mints := 0
@@ -204,11 +210,14 @@ func (e *env) burst(ctx context.Context, o options) (burstResult, error) {
 	}
 	res.Blocks, res.Fill = blocks, computeFill(blocks)
 	var lat []time.Duration
+	ats := make([]time.Time, 0, len(accepted))
 	for w, at := range accepted {
+		ats = append(ats, at)
 		if m, ok := seen[w]; ok {
 			lat = append(lat, m.Sub(at))
 		}
 	}
+	res.Backlog, res.FullFill, res.FullBlocks = queued(res.Blocks, res.Fill, ats)
 	res.Minted = len(lat)
 	res.ToMinted.P50, res.ToMinted.P99 = percentile(lat, 50), percentile(lat, 99)
 	e.log.Info("burst: minted", slog.Int("passes", res.Minted), slog.Float64("mean_fill_pct", res.Fill.Mean))

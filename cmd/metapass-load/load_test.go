@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,5 +166,31 @@ func TestThousands(t *testing.T) {
 		if got := thousands(v); got != want {
 			t.Errorf("thousands(%v) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+func TestQueued(t *testing.T) {
+	t0 := time.Now()
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	bs := []block{
+		{Number: 1, GasLimit: 1000, MintGas: 500, Passes: 5, Seen: at(1000)},
+		{Number: 2, GasLimit: 1000, MintGas: 1000, Passes: 10, Seen: at(2000)},
+		{Number: 3, GasLimit: 1000, MintGas: 500, Passes: 5, Seen: at(3000)},
+	}
+	// 20 orders: 12 before block 1, 8 more before block 2.
+	var accepted []time.Time
+	for i := range 12 {
+		accepted = append(accepted, at(900-i))
+	}
+	for range 8 {
+		accepted = append(accepted, at(1500))
+	}
+	f := computeFill(bs) // 100 gas a pass: capacity 10
+	backlog, full, n := queued(bs, f, accepted)
+	if want := []int{12, 15, 5}; !slices.Equal(backlog, want) {
+		t.Errorf("backlog %v, want %v", backlog, want)
+	}
+	if n != 2 || full != 75 { // blocks 1 (50 %) and 2 (100 %) had at least 10 queued
+		t.Errorf("%d blocks with a full queue, mean fill %v %%; want 2, 75 %%", n, full)
 	}
 }

@@ -27,7 +27,8 @@ type block struct {
 	// transaction only while its limit fits in the gas the block has left.
 	MintGasLimit uint64
 	MintTxs      int
-	Passes       int // Transfer events from the zero address of the launch
+	Passes       int       // Transfer events from the zero address of the launch
+	Seen         time.Time // when the benchmark read it
 }
 
 // fill is the burst's blocks set against their capacity: the passes a
@@ -112,4 +113,31 @@ func bestBatch(gasLimit uint64, gasPerPass, margin float64, limit int) int {
 		}
 	}
 	return 1
+}
+
+// queued is, for each of bs, how many accepted orders (one pass each,
+// accepted at the times given) were not yet minted when it was read: the
+// minter's queue as the block was sealed. full is the mean fill of the
+// blocks whose queue held at least their capacity, and n their number.
+func queued(bs []block, f fill, accepted []time.Time) (backlog []int, full float64, n int) {
+	at := slices.Clone(accepted)
+	slices.SortFunc(at, func(a, b time.Time) int { return a.Compare(b) })
+	backlog = make([]int, len(bs))
+	minted, k := 0, 0
+	var sum float64
+	for i, b := range bs {
+		for k < len(at) && at[k].Before(b.Seen) {
+			k++
+		}
+		backlog[i] = k - minted
+		minted += b.Passes
+		if len(f.Capacity) == len(bs) && float64(backlog[i]) >= f.Capacity[i] {
+			sum += f.Percent[i]
+			n++
+		}
+	}
+	if n > 0 {
+		full = sum / float64(n)
+	}
+	return backlog, full, n
 }
