@@ -243,7 +243,9 @@ type MinterConfig struct {
 	// 1 means "in the latest block". Defaults to 1.
 	Confirmations uint64
 	// MaxInFlight caps transactions sent but not yet final; while half of
-	// them are, a mint waits for a full batch. Defaults to 16.
+	// them are, a mint waits for a full batch. Defaults to 32: at 1 s
+	// blocks of six mints, five blocks' worth waits in the node's pool
+	// while the minter settles what was mined.
 	MaxInFlight int
 	// Poll is how often the minter looks for work and receipts without
 	// being notified. Defaults to 500ms.
@@ -287,7 +289,7 @@ func (c MinterConfig) withDefaults() MinterConfig {
 		c.LeaseTTL = 10 * time.Second
 	}
 	if c.MaxInFlight <= 0 {
-		c.MaxInFlight = 16
+		c.MaxInFlight = 32
 	}
 	if c.Poll <= 0 {
 		c.Poll = 500 * time.Millisecond

@@ -48,7 +48,6 @@ type options struct {
 	BatchSize     int
 	MaxInFlight   int
 	Tune          bool
-	TuneInFlight  int
 	BlockInterval time.Duration
 	Postgres      bool
 	Intake, Burst bool
@@ -67,9 +66,8 @@ func main() {
 	flag.IntVar(&o.Clients, "clients", 64, "concurrent HTTP clients")
 	flag.IntVar(&o.Orders, "orders", 10_000, "orders in the minting burst")
 	flag.IntVar(&o.BatchSize, "batch-size", 100, "-batch-size of the replicas (100: metapass's default)")
-	flag.IntVar(&o.MaxInFlight, "max-in-flight", 16, "-max-in-flight of the replicas (16: metapass's default)")
-	flag.BoolVar(&o.Tune, "tune", true, "after the burst, run it again with the batch size that fills the measured blocks best and -tune-in-flight")
-	flag.IntVar(&o.TuneInFlight, "tune-in-flight", 32, "-max-in-flight of the tuned burst")
+	flag.IntVar(&o.MaxInFlight, "max-in-flight", 32, "-max-in-flight of the replicas (32: metapass's default)")
+	flag.BoolVar(&o.Tune, "tune", true, "after the burst, run it again with the batch size that fills the measured blocks best")
 	flag.DurationVar(&o.BlockInterval, "block-interval", time.Second, "block time of the burst's devnet")
 	flag.BoolVar(&o.Postgres, "postgres", true, "measure intake on PostgreSQL too (needs initdb and postgres)")
 	flag.BoolVar(&o.Intake, "intake", true, "measure order intake")
@@ -93,8 +91,8 @@ type env struct {
 }
 
 func run(ctx context.Context, o options, stdout io.Writer) (err error) {
-	if o.Clients < 1 || o.Orders < 1 || o.Duration <= 0 || o.BatchSize < 1 || o.MaxInFlight < 1 || o.TuneInFlight < 1 {
-		return errors.New("-clients, -orders, -duration, -batch-size, -max-in-flight and -tune-in-flight must be positive")
+	if o.Clients < 1 || o.Orders < 1 || o.Duration <= 0 || o.BatchSize < 1 || o.MaxInFlight < 1 {
+		return errors.New("-clients, -orders, -duration, -batch-size and -max-in-flight must be positive")
 	}
 	dir, err := os.MkdirTemp("", "metapass-load")
 	if err != nil {
@@ -132,11 +130,12 @@ func run(ctx context.Context, o options, stdout io.Writer) (err error) {
 			return err
 		}
 		rep.Bursts = append(rep.Bursts, b)
-		if o.Tune && b.Fill.GasPerPass > 0 {
-			t := o
+		t := o
+		if b.Fill.GasPerPass > 0 {
 			t.BatchSize = bestBatch(b.Blocks[0].GasLimit, b.Fill.GasPerPass, b.Fill.Margin, b.BatchSize)
-			t.MaxInFlight = o.TuneInFlight
-			e.log.Info("burst again, tuned", slog.Int("batch_size", t.BatchSize), slog.Int("max_in_flight", t.MaxInFlight))
+		}
+		if o.Tune && t.BatchSize != o.BatchSize {
+			e.log.Info("burst again, tuned", slog.Int("batch_size", t.BatchSize))
 			if b, err = e.burst(ctx, t); err != nil {
 				return err
 			}

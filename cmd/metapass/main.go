@@ -113,7 +113,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.EntryKeyFile, "entry-key-file", "", "hex Ed25519 seed that signs event entry codes, created 0600 if absent (default <data-dir>/entry.key)")
 	fs.Uint64Var(&c.Confirmations, "confirmations", 1, "blocks deep a transaction must be to count as final (1 = included)")
 	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
-	fs.IntVar(&c.MaxInFlight, "max-in-flight", 16, "most transactions of the signer sent and not yet final")
+	fs.IntVar(&c.MaxInFlight, "max-in-flight", 32, "most transactions of the signer sent and not yet final")
 	fs.Float64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
 	fs.Float64Var(&c.MaxPriorityFeeGwei, "max-priority-fee-gwei", 0, "cap on the priority fee (tip) per gas the signer pays, in gwei (0 = no cap)")
 	fs.StringVar(&c.ReplicaID, "replica-id", "", "this replica's name among those sharing a database (default: generated once into <data-dir>/replica.id)")
