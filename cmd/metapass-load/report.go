@@ -86,7 +86,11 @@ func (r report) writeCharts(dir string) error {
 	if in := r.Intake; in != nil {
 		var rows []bar
 		for _, x := range in.Runs {
-			rows = append(rows, bar{Label: fmt.Sprintf("%s, %d replica(s)", x.Name, x.Replicas), Value: x.PerSecond(),
+			label := fmt.Sprintf("%s, %d replicas", x.Name, x.Replicas)
+			if x.Replicas == 1 {
+				label = x.Name + ", 1 replica"
+			}
+			rows = append(rows, bar{Label: label, Value: x.PerSecond(),
 				Note: fmt.Sprintf(" · p50 %s · p99 %s", ms(x.P50), ms(x.P99))})
 		}
 		rows = append(rows, bar{Label: "SQLite file, no HTTP, 1 thread", Value: in.Raw.PerSecond(),
@@ -97,7 +101,7 @@ func (r report) writeCharts(dir string) error {
 		}
 	}
 	for i, b := range r.Bursts {
-		title := fmt.Sprintf("Passes minted per block ÷ capacity: %s orders, %v blocks, -batch-size %d, -max-in-flight %d",
+		title := fmt.Sprintf("Fill per block (minted ÷ capacity): %s orders, %v blocks, -batch-size %d, -max-in-flight %d",
 			thousands(float64(b.Orders)), r.Options.BlockInterval, b.BatchSize, b.MaxInFlight)
 		name := "fill.svg"
 		if i > 0 {
