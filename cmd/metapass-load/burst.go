@@ -152,7 +152,7 @@ func (e *env) burst(ctx context.Context, o options) (burstResult, error) {
 	if err != nil {
 		return res, err
 	}
-	p, base, err := e.startServe(ctx, name, serveArgs(o, filepath.Join(dir, "data"), listen,
+	p, base, err := e.startServe(ctx, name, listen, serveArgs(o, filepath.Join(dir, "data"), listen,
 		"-rpc-url", rpcURL, "-signer-key-file", keyFile))
 	if err != nil {
 		return res, err

@@ -188,9 +188,9 @@ func serveArgs(o options, dataDir, listen string, more ...string) []string {
 	return append(args, more...)
 }
 
-// startServe starts a replica and waits for it to be ready.
-func (e *env) startServe(ctx context.Context, name string, args []string) (*proc, string, error) {
-	listen := args[slicesIndex(args, "-listen")+1]
+// startServe starts a replica listening on listen and waits for it to be
+// ready; it returns the replica's base URL.
+func (e *env) startServe(ctx context.Context, name, listen string, args []string) (*proc, string, error) {
 	p, err := spawn(name, e.bin, e.logs, args...)
 	if err != nil {
 		return nil, "", err
@@ -205,15 +205,6 @@ func (e *env) startServe(ctx context.Context, name string, args []string) (*proc
 	return p, base, nil
 }
 
-func slicesIndex(ss []string, s string) int {
-	for i, x := range ss {
-		if x == s {
-			return i
-		}
-	}
-	return -1
-}
-
 // intakeSQLite measures one replica on SQLite with its embedded dev chain,
 // then the same orders straight into its file.
 func (e *env) intakeSQLite(ctx context.Context, o options) (rate, rate, error) {
@@ -223,7 +214,7 @@ func (e *env) intakeSQLite(ctx context.Context, o options) (rate, rate, error) {
 		return rate{}, rate{}, err
 	}
 	e.log.Info("intake: 1 replica on SQLite, embedded dev chain")
-	p, base, err := e.startServe(ctx, "sqlite", serveArgs(o, dataDir, listen, "-dev-rpc-addr", ""))
+	p, base, err := e.startServe(ctx, "sqlite", listen, serveArgs(o, dataDir, listen, "-dev-rpc-addr", ""))
 	if err != nil {
 		return rate{}, rate{}, err
 	}
@@ -328,7 +319,7 @@ func (e *env) intakePostgres(ctx context.Context, o options, cluster *pgtest.Clu
 			return rate{}, err
 		}
 		id := fmt.Sprintf("r%d", i)
-		p, base, err := e.startServe(ctx, fmt.Sprintf("pg%d-%s", n, id), serveArgs(o, filepath.Join(dir, id), listen,
+		p, base, err := e.startServe(ctx, fmt.Sprintf("pg%d-%s", n, id), listen, serveArgs(o, filepath.Join(dir, id), listen,
 			"-rpc-url", rpcURL, "-signer-key-file", keyFile, "-database", database, "-replica-id", id))
 		if err != nil {
 			return rate{}, err
