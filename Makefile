@@ -1,13 +1,17 @@
-# The README's words are these targets: run, test, build, contracts, gas, bench, lint.
-GO       ?= go
-DATA_DIR ?= ./data
+# The README's words are these targets: run, test, build, contracts, gas, bench, load, lint.
+# bench runs the Go benchmarks (go test -bench); load runs the load benchmark
+# of issue 7 (cmd/metapass-load: intake on SQLite and PostgreSQL, a minting
+# burst on a devnet with 1 s blocks, memory), which writes docs/bench/*.svg.
+GO         ?= go
+DATA_DIR   ?= ./data
+LOAD_FLAGS ?=
 
 # testcontainers-go in this environment: no reaper container, and dial the
 # mapped ports on localhost.
 export TESTCONTAINERS_RYUK_DISABLED ?= true
 export TESTCONTAINERS_HOST_OVERRIDE ?= localhost
 
-.PHONY: run test test-short build contracts gas bench lint fmt-check
+.PHONY: run test test-short build contracts gas bench load lint fmt-check
 
 ## run: start the service on its embedded default (SQLite + in-process dev chain)
 run:
@@ -43,6 +47,11 @@ gas:
 ## bench: the benchmarks whose figures are in the README
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+## load: the load benchmark, about 3 minutes: a markdown report on stdout, charts in docs/bench/
+## (LOAD_FLAGS="-duration 2s -clients 8 -orders 300 -postgres=false -out ''" for a quick check)
+load:
+	$(GO) run ./cmd/metapass-load $(LOAD_FLAGS)
 
 ## lint: formatting, vet and staticcheck
 lint: fmt-check

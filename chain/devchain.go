@@ -42,6 +42,11 @@ type DevConfig struct {
 	// sealed at once whenever a transaction arrives. Defaults to 1s;
 	// negative disables the timer.
 	BlockInterval time.Duration
+	// FixedBlocks seals blocks only every BlockInterval, as a public chain
+	// with a fixed block time does, not also when a transaction arrives:
+	// transactions wait in the pool and a block holds what fits its gas
+	// limit.
+	FixedBlocks bool
 	// HTTPAddr, when set (e.g. "127.0.0.1:8545"), serves the eth, net and
 	// web3 JSON-RPC namespaces there for wallets and tools.
 	HTTPAddr string
@@ -128,13 +133,17 @@ func StartDevChain(cfg DevConfig) (*DevChain, error) {
 		return nil, fmt.Errorf("dev chain start: %w", err)
 	}
 	d := &DevChain{node: stack, beacon: beacon, pool: backend.TxPool(), stop: make(chan struct{})}
-	// The pool's event feed blocks until every subscriber receives, and
-	// sealing waits on the pool, so a separate goroutine drains the feed
-	// into a one-slot wake-up, as geth's own on-demand loop does.
-	txs, wake := make(chan core.NewTxsEvent), make(chan struct{}, 1)
-	sub := d.pool.SubscribeTransactions(txs, true)
-	d.done.Add(2)
-	go d.forward(txs, sub, wake)
+	wake := make(chan struct{}, 1)
+	if !cfg.FixedBlocks {
+		// The pool's event feed blocks until every subscriber receives, and
+		// sealing waits on the pool, so a separate goroutine drains the feed
+		// into a one-slot wake-up, as geth's own on-demand loop does.
+		txs := make(chan core.NewTxsEvent)
+		sub := d.pool.SubscribeTransactions(txs, true)
+		d.done.Add(1)
+		go d.forward(txs, sub, wake)
+	}
+	d.done.Add(1)
 	go d.seal(cfg.BlockInterval, wake)
 	return d, nil
 }

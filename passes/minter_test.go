@@ -538,3 +538,40 @@ func bigID(t *testing.T, s string) *big.Int {
 	}
 	return id
 }
+
+// TestMinterWaitsForFullBatchWhileBusy: with half of MaxInFlight out (here
+// a mint no block takes), a partial batch waits for passes to fill it; with
+// nothing out it goes at once.
+func TestMinterWaitsForFullBatchWhileBusy(t *testing.T) {
+	r := newRig(t, false)
+	r.minter = passes.NewMinter(r.svc.Store.(passes.MintStore), r.client,
+		passes.MinterConfig{BaseURL: "http://x", BatchSize: 3, MaxInFlight: 2, ReplaceAfter: 1000}, discard)
+	l := r.liveLaunch(t)
+	r.stuck()
+	state := func(id string) passes.OrderState { return r.getOrder(t, id).State }
+	step := func() {
+		t.Helper()
+		if err := r.minter.Step(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wallet := func() string { _, a := newAccount(t); return a }
+
+	first := r.order(t, l.ID, "B-1", wallet())
+	step()
+	if s := state(first.ID); s != passes.OrderSubmitted {
+		t.Fatalf("a lone pass with nothing in flight is %s, want submitted at once", s)
+	}
+	second := r.order(t, l.ID, "B-2", wallet())
+	step()
+	if s := state(second.ID); s != passes.OrderQueued {
+		t.Fatalf("a partial batch with half the in-flight limit out is %s, want queued", s)
+	}
+	third, fourth := r.order(t, l.ID, "B-3", wallet()), r.order(t, l.ID, "B-4", wallet())
+	step()
+	for _, o := range []passes.Order{second, third, fourth} {
+		if s := state(o.ID); s != passes.OrderSubmitted {
+			t.Errorf("order %s of a full batch is %s, want submitted", o.OrderID, s)
+		}
+	}
+}

@@ -89,6 +89,7 @@ type config struct {
 	CustodyKey         string
 	Confirmations      uint64
 	BatchSize          int
+	MaxInFlight        int
 	MaxFeeGwei         float64
 	MaxPriorityFeeGwei float64
 	ReplaceAfterBlocks uint64
@@ -116,6 +117,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.EntryKeyFile, "entry-key-file", "", "hex Ed25519 seed that signs event entry codes, created 0600 if absent (default <data-dir>/entry.key)")
 	fs.Uint64Var(&c.Confirmations, "confirmations", 1, "blocks deep a transaction must be to count as final (1 = included)")
 	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
+	fs.IntVar(&c.MaxInFlight, "max-in-flight", 32, "most transactions of the signer sent and not yet final")
 	fs.Float64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
 	fs.Float64Var(&c.MaxPriorityFeeGwei, "max-priority-fee-gwei", 0, "cap on the priority fee (tip) per gas the signer pays, in gwei (0 = no cap)")
 	fs.StringVar(&c.ReplicaID, "replica-id", "", "this replica's name among those sharing a database (default: generated once into <data-dir>/replica.id)")
@@ -161,6 +163,9 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	if c.BatchSize < 1 {
 		return c, errors.New("-batch-size must be at least 1")
 	}
+	if c.MaxInFlight < 1 {
+		return c, errors.New("-max-in-flight must be at least 1")
+	}
 	if c.MaxFeeGwei < 0 || c.MaxPriorityFeeGwei < 0 {
 		return c, errors.New("-max-fee-gwei and -max-priority-fee-gwei cannot be negative")
 	}
@@ -177,6 +182,7 @@ type devnetConfig struct {
 	DataDir       string
 	RPCAddr       string
 	BlockInterval time.Duration
+	FixedBlocks   bool
 	Fund          string
 }
 
@@ -187,6 +193,7 @@ func parseDevnet(args []string, stderr io.Writer) (devnetConfig, error) {
 	fs.StringVar(&c.DataDir, "data-dir", "./devnet", "directory for the chain database (empty = in memory)")
 	fs.StringVar(&c.RPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where to serve JSON-RPC")
 	fs.DurationVar(&c.BlockInterval, "dev-block-interval", time.Second, "how often to seal a block besides on each transaction")
+	fs.BoolVar(&c.FixedBlocks, "dev-fixed-blocks", false, "seal blocks only every -dev-block-interval, as a public chain does, not also on each transaction")
 	fs.StringVar(&c.Fund, "fund", "", "comma-separated addresses funded in the genesis block (first start only)")
 	return c, parseWithEnv(fs, args)
 }

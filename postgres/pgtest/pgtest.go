@@ -27,7 +27,7 @@ import (
 
 var (
 	once    sync.Once
-	cluster *server
+	cluster *Cluster
 	errUp   error
 	seq     atomic.Int64
 )
@@ -35,9 +35,11 @@ var (
 // errNoBinaries means neither DATABASE_URL nor initdb is at hand.
 var errNoBinaries = errors.New("no PostgreSQL: set DATABASE_URL or install the server binaries (initdb, postgres)")
 
-// server is where test databases are created: admin is the URL of a
-// database to connect to for CREATE DATABASE.
-type server struct {
+// Cluster is a PostgreSQL server databases are created on: one started
+// from the machine's binaries in a temporary directory (StartCluster), or
+// the server DATABASE_URL names. admin is the URL of a database to connect
+// to for CREATE DATABASE.
+type Cluster struct {
 	admin *url.URL
 	dir   string    // of a cluster started here; empty for DATABASE_URL
 	proc  *exec.Cmd // the postmaster started here
@@ -48,7 +50,7 @@ type server struct {
 func Main(m *testing.M) int {
 	code := m.Run()
 	if cluster != nil {
-		cluster.stop()
+		cluster.Stop()
 	}
 	return code
 }
@@ -68,12 +70,8 @@ func URL(t testing.TB) string {
 	}
 	name := fmt.Sprintf("t%d_%d", os.Getpid(), seq.Add(1))
 	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, cluster.admin.String())
+	u, err := cluster.CreateDatabase(ctx, name)
 	if err != nil {
-		t.Fatalf("connect to test server: %v", err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, `CREATE DATABASE `+name); err != nil {
 		t.Fatalf("create test database: %v", err)
 	}
 	t.Cleanup(func() {
@@ -87,19 +85,26 @@ func URL(t testing.TB) string {
 			t.Errorf("drop test database: %v", err)
 		}
 	})
-	u := *cluster.admin
-	u.Path = "/" + name
-	return u.String()
+	return u
 }
 
-func start() (*server, error) {
+func start() (*Cluster, error) {
 	if s := os.Getenv("DATABASE_URL"); s != "" {
 		u, err := url.Parse(s)
 		if err != nil {
 			return nil, fmt.Errorf("DATABASE_URL: %w", err)
 		}
-		return &server{admin: u}, nil
+		return &Cluster{admin: u}, nil
 	}
+	return StartCluster(false)
+}
+
+// StartCluster creates a cluster in a new temporary directory from the
+// newest PostgreSQL server binaries and starts it on a unix socket there,
+// with no TCP listener. Durable keeps fsync and synchronous commit on, as
+// a production server runs (for benchmarks); tests run without them. Stop
+// removes it.
+func StartCluster(durable bool) (*Cluster, error) {
 	bin, err := binDir()
 	if err != nil {
 		return nil, err
@@ -108,12 +113,27 @@ func start() (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{dir: dir}
-	if err := s.run(bin); err != nil {
-		s.stop()
+	c := &Cluster{dir: dir}
+	if err := c.run(bin, durable); err != nil {
+		c.Stop()
 		return nil, err
 	}
-	return s, nil
+	return c, nil
+}
+
+// CreateDatabase creates the empty database name and returns its URL.
+func (c *Cluster) CreateDatabase(ctx context.Context, name string) (string, error) {
+	admin, err := pgx.Connect(ctx, c.admin.String())
+	if err != nil {
+		return "", fmt.Errorf("connect to %s: %w", c.admin.Redacted(), err)
+	}
+	defer admin.Close(ctx)
+	if _, err := admin.Exec(ctx, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize()); err != nil {
+		return "", err
+	}
+	u := *c.admin
+	u.Path = "/" + name
+	return u.String(), nil
 }
 
 // binDir finds the newest PostgreSQL server binaries.
@@ -136,41 +156,44 @@ func version(binDir string) int {
 	return n
 }
 
-// run creates a cluster in s.dir and starts it on a unix socket there,
-// with no TCP listener and without durability (fsync off). initdb and
-// postgres refuse to run as root: as root they run as the postgres user,
-// or nobody.
-func (s *server) run(bin string) error {
-	attr, err := unprivileged(s.dir)
+// run creates a cluster in c.dir and starts it on a unix socket there,
+// with no TCP listener, and without durability (fsync off) unless durable.
+// initdb and postgres refuse to run as root: as root they run as the
+// postgres user, or nobody.
+func (c *Cluster) run(bin string, durable bool) error {
+	attr, err := unprivileged(c.dir)
 	if err != nil {
 		return err
 	}
-	data := filepath.Join(s.dir, "data")
+	data := filepath.Join(c.dir, "data")
 	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", "metapass", "-A", "trust", "-E", "UTF8",
 		"--locale=C", "--no-sync")
 	initdb.SysProcAttr = attr
 	if out, err := initdb.CombinedOutput(); err != nil {
 		return fmt.Errorf("initdb: %w\n%s", err, out)
 	}
-	log, err := os.Create(filepath.Join(s.dir, "postgres.log"))
+	log, err := os.Create(filepath.Join(c.dir, "postgres.log"))
 	if err != nil {
 		return err
 	}
 	defer log.Close()
-	s.proc = exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", s.dir, "-c", "listen_addresses=",
-		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300")
-	s.proc.SysProcAttr, s.proc.Stdout, s.proc.Stderr = attr, log, log
-	if err := s.proc.Start(); err != nil {
+	args := []string{"-D", data, "-k", c.dir, "-c", "listen_addresses=", "-c", "max_connections=300"}
+	if !durable {
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	}
+	c.proc = exec.Command(filepath.Join(bin, "postgres"), args...)
+	c.proc.SysProcAttr, c.proc.Stdout, c.proc.Stderr = attr, log, log
+	if err := c.proc.Start(); err != nil {
 		return fmt.Errorf("postgres: %w", err)
 	}
-	s.admin = &url.URL{Scheme: "postgres", User: url.User("metapass"), Path: "/postgres",
-		RawQuery: url.Values{"host": {s.dir}, "sslmode": {"disable"}}.Encode()}
+	c.admin = &url.URL{Scheme: "postgres", User: url.User("metapass"), Path: "/postgres",
+		RawQuery: url.Values{"host": {c.dir}, "sslmode": {"disable"}}.Encode()}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	for {
-		c, err := pgx.Connect(ctx, s.admin.String())
+		conn, err := pgx.Connect(ctx, c.admin.String())
 		if err == nil {
-			return c.Close(ctx)
+			return conn.Close(ctx)
 		}
 		if ctx.Err() != nil {
 			out, _ := os.ReadFile(log.Name())
@@ -204,20 +227,21 @@ func unprivileged(dir string) (*syscall.SysProcAttr, error) {
 	return &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}, nil
 }
 
-// stop shuts the cluster down (fast shutdown) and removes its files.
-func (s *server) stop() {
-	if s.proc != nil && s.proc.Process != nil {
-		_ = s.proc.Process.Signal(syscall.SIGINT)
+// Stop shuts a cluster started here down (fast shutdown) and removes its
+// files; it leaves the server DATABASE_URL names alone.
+func (c *Cluster) Stop() {
+	if c.proc != nil && c.proc.Process != nil {
+		_ = c.proc.Process.Signal(syscall.SIGINT)
 		done := make(chan struct{})
-		go func() { _ = s.proc.Wait(); close(done) }()
+		go func() { _ = c.proc.Wait(); close(done) }()
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):
-			_ = s.proc.Process.Kill()
+			_ = c.proc.Process.Kill()
 			<-done
 		}
 	}
-	if s.dir != "" {
-		_ = os.RemoveAll(s.dir)
+	if c.dir != "" {
+		_ = os.RemoveAll(c.dir)
 	}
 }

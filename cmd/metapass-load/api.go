@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// loadSKU is the one SKU of the benchmark's launches: one pass a unit.
+const loadSKU = "LOAD-1"
+
+// api calls the service's API with one key.
+type api struct {
+	base, key string
+	hc        *http.Client
+}
+
+func newHTTPClient(conns int) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConns, tr.MaxIdleConnsPerHost = conns, conns
+	return &http.Client{Timeout: 30 * time.Second, Transport: tr}
+}
+
+// do sends body as JSON and decodes the answer into out, failing unless
+// the status is want.
+func (a api) do(ctx context.Context, method, path string, body any, want int, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, a.base+path, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+a.key)
+	resp, err := a.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != want {
+		return fmt.Errorf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, want, b)
+	}
+	if out != nil {
+		return json.Unmarshal(b, out)
+	}
+	return nil
+}
+
+// launch is the part of a launch the benchmark reads.
+type launch struct {
+	ID          string `json:"id"`
+	BrandID     string `json:"brand_id"`
+	State       string `json:"state"`
+	Contract    string `json:"contract_address"`
+	DeployError string `json:"deploy_error"`
+	Minted      int64  `json:"minted"`
+}
+
+// setup creates, with the operator key, a brand and an admin key of it,
+// then a launch with room for a billion passes, publishes it and waits
+// until its contract is deployed. It returns an api holding the admin key.
+func setup(ctx context.Context, op api) (api, launch, error) {
+	var b struct {
+		ID string `json:"id"`
+	}
+	if err := op.do(ctx, "POST", "/v1/brands", map[string]any{"name": "Load Brand"}, http.StatusCreated, &b); err != nil {
+		return api{}, launch{}, err
+	}
+	var k struct {
+		Secret string `json:"secret"`
+	}
+	if err := op.do(ctx, "POST", "/v1/brands/"+b.ID+"/keys", map[string]any{"role": "admin"}, http.StatusCreated, &k); err != nil {
+		return api{}, launch{}, err
+	}
+	admin := op
+	admin.key = k.Secret
+	var l launch
+	if err := admin.do(ctx, "POST", "/v1/launches", map[string]any{
+		"name": "Load Pass", "symbol": "LOAD", "description": "load benchmark passes",
+		"image_url": "https://example.com/pass.png", "supply_cap": 1_000_000_000,
+		"skus": []map[string]any{{"sku": loadSKU}},
+	}, http.StatusCreated, &l); err != nil {
+		return api{}, launch{}, err
+	}
+	if err := admin.do(ctx, "POST", "/v1/launches/"+l.ID+"/publish", nil, http.StatusAccepted, nil); err != nil {
+		return api{}, launch{}, err
+	}
+	for l.State != "live" {
+		select {
+		case <-ctx.Done():
+			return api{}, launch{}, fmt.Errorf("launch %s not live (%s): %w", l.ID, l.State, ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+		if err := admin.do(ctx, "GET", "/v1/launches/"+l.ID, nil, http.StatusOK, &l); err != nil {
+			return api{}, launch{}, err
+		}
+		if l.State == "draft" {
+			return api{}, launch{}, fmt.Errorf("deploy of launch %s failed: %s", l.ID, l.DeployError)
+		}
+	}
+	return admin, l, nil
+}
+
+// randomWallet is a fresh address: every order goes to a wallet of its own.
+func randomWallet() common.Address {
+	var a common.Address
+	_, _ = rand.Read(a[:])
+	return a
+}
+
+// orderBody is the JSON of one order of one unit for wallet.
+func orderBody(orderID string, wallet common.Address) []byte {
+	b := make([]byte, 0, 160)
+	b = append(b, `{"order_id":`...)
+	b = strconv.AppendQuote(b, orderID)
+	b = append(b, `,"sku":"`+loadSKU+`","quantity":1,"customer":{"wallet":"`...)
+	b = append(b, wallet.Hex()...)
+	return append(b, `"}}`...)
+}
+
+// outcome is one order request: its status (0 when the request itself
+// failed), how long it took and when it was answered.
+type outcome struct {
+	status  int
+	latency time.Duration
+	at      time.Time
+}
+
+// postOrder posts one order to base as admin.
+func postOrder(ctx context.Context, hc *http.Client, base, key, launchID string, body []byte) outcome {
+	start := time.Now()
+	req, err := http.NewRequestWithContext(ctx, "POST", base+"/v1/launches/"+launchID+"/orders", bytes.NewReader(body))
+	if err != nil {
+		return outcome{latency: time.Since(start), at: time.Now()}
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := hc.Do(req)
+	if err != nil {
+		return outcome{latency: time.Since(start), at: time.Now()}
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	now := time.Now()
+	return outcome{status: resp.StatusCode, latency: now.Sub(start), at: now}
+}
