@@ -15,14 +15,12 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
-// artifact is one entry of artifacts.json: a contract, its Go binding and the
-// abigen method aliases it is generated with.
+// artifact is one entry of artifacts.json: a contract and its Go binding.
 type artifact struct {
-	Source   string            `json:"source"`
-	Contract string            `json:"contract"`
-	Binding  string            `json:"binding"`
-	Package  string            `json:"package"`
-	Aliases  map[string]string `json:"aliases"`
+	Source   string `json:"source"`
+	Contract string `json:"contract"`
+	Binding  string `json:"binding"`
+	Package  string `json:"package"`
 }
 
 func readManifest(t *testing.T) []artifact {
@@ -95,7 +93,7 @@ func TestArtifactsUpToDate(t *testing.T) {
 				t.Errorf("build/%s is stale: run `make contracts`", name)
 			}
 
-			code, err := bindV2(fresh, a.Package, a.Aliases)
+			code, err := bindV2(fresh, a.Package)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,8 +118,8 @@ func TestArtifactsUpToDate(t *testing.T) {
 	}
 }
 
-// bindV2 does what `abigen --v2 --combined-json --alias` does with the given file.
-func bindV2(combinedJSON []byte, pkg string, aliases map[string]string) (string, error) {
+// bindV2 does what `abigen --v2 --combined-json` does with the given file.
+func bindV2(combinedJSON []byte, pkg string) (string, error) {
 	contracts, err := compiler.ParseCombinedJSON(combinedJSON, "", "", "", "")
 	if err != nil {
 		return "", err
@@ -139,8 +137,5 @@ func bindV2(combinedJSON []byte, pkg string, aliases map[string]string) (string,
 		bins = append(bins, c.Code)
 		libs[crypto.Keccak256Hash([]byte(name)).String()[2:36]] = typeName
 	}
-	if aliases == nil {
-		aliases = map[string]string{}
-	}
-	return abigen.BindV2(types, abis, bins, pkg, libs, aliases)
+	return abigen.BindV2(types, abis, bins, pkg, libs, map[string]string{})
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds every contract artifact listed in artifacts.json: build/<Contract>.json
-# (solc combined-json) and its abigen v2 Go binding (one file per contract,
-# with the listed method aliases). Run from anywhere; `make contracts` runs it.
+# (solc combined-json) and its abigen v2 Go binding (one file per contract).
+# Run from anywhere; `make contracts` runs it.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -11,16 +11,10 @@ if [ ! -d node_modules ]; then
 fi
 node compile.js build
 node -e '
-for (const a of require("./artifacts.json")) {
-  const aliases = Object.entries(a.aliases || {}).map(([k, v]) => `${k}=${v}`).join(",");
-  console.log(a.contract, a.package, a.binding, aliases || "-");
-}' | while read -r contract pkg binding aliases; do
-	args=(--v2 --combined-json "build/$contract.json" --pkg "$pkg" --out "$binding")
-	if [ "$aliases" != "-" ]; then
-		args+=(--alias "$aliases")
-	fi
+for (const a of require("./artifacts.json")) console.log(a.contract, a.package, a.binding);
+' | while read -r contract pkg binding; do
 	mkdir -p "$(dirname "$binding")"
-	go tool abigen "${args[@]}"
+	go tool abigen --v2 --combined-json "build/$contract.json" --pkg "$pkg" --out "$binding"
 	chmod 0644 "$binding"
 	echo "wrote $binding"
 done

@@ -2,14 +2,12 @@
 // compiled artifacts (build/<Contract>.json, solc combined-json) and the Go
 // bindings generated from them by abigen v2, one file per contract:
 //
-//   - MetaPass (src/MetaPass.sol, metapass.go): one full contract per launch,
-//     edition numbers as token ids. What the service deploys today.
 //   - PassCollection (src/PassCollection.sol, passcollection.go): the
 //     cheap-mint ERC-721 whose EIP-1167 clones are launches; token ids derived
 //     from the first owner (PassTokenID, SplitPassTokenID).
 //   - PassFactory (src/PassFactory.sol, passfactory.go): creates and
 //     initializes the clones at addresses known in advance (PredictCollection,
-//     CloneArgs).
+//     CloneArgs). The service deploys each launch with createCollection.
 //
 // Test-only contracts (OpenZeppelin's reference ERC-721 and ERC-721
 // receivers) have their bindings in internal/testcontracts; internal/gasreport

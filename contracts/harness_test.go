@@ -15,11 +15,31 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
 
 	"github.com/metapass/metapass/contracts/internal/testcontracts"
 )
+
+const (
+	testName       = "MetaPass Test"
+	testSymbol     = "MPT"
+	testRoyaltyBps = 500
+)
+
+var minterRole = crypto.Keccak256Hash([]byte("MINTER_ROLE"))
+
+// osakaRules runs the simulated chain on Osaka (mainnet) rules. The simulated
+// backend's default dev config also activates the unreleased Bogota fork, whose
+// EIP-8037 state-gas pricing makes each new storage slot roughly 5x dearer and
+// would make the gas figures meaningless for today's chains.
+func osakaRules(_ *node.Config, ethConf *ethconfig.Config) {
+	cfg := *ethConf.Genesis.Config
+	cfg.AmsterdamTime, cfg.BogotaTime = nil, nil
+	ethConf.Genesis.Config = &cfg
+}
 
 // env is a simulated chain (Osaka rules) with funded accounts, one
 // PassCollection implementation and a PassFactory for it.
@@ -282,7 +302,7 @@ func (e *env) event(t *testing.T, name string) abi.Event {
 }
 
 // testURIPrefix is the URI prefix of test collections, shaped like the
-// service's (MetadataURIs: <public URL>/metadata/<chain id>/).
+// service's (passes.MetadataPrefix: <public URL>/metadata/<chain id>/).
 const testURIPrefix = "https://passes.example/metadata/1337/"
 
 var testRoyaltyReceiver = common.HexToAddress("0x00000000000000000000000000000000000000f0")

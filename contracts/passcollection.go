@@ -779,12 +779,12 @@ func (passCollection *PassCollection) TryPackRevokeRole(role [32]byte, account c
 	return passCollection.abi.Pack("revokeRole", role, account)
 }
 
-// PackPassRoyaltyInfo is the Go binding used to pack the parameters required for calling
+// PackRoyaltyInfo is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x2a55205a.  This method will panic if any
 // invalid/nil inputs are passed.
 //
 // Solidity: function royaltyInfo(uint256 , uint256 salePrice) view returns(address receiver, uint256 amount)
-func (passCollection *PassCollection) PackPassRoyaltyInfo(arg0 *big.Int, salePrice *big.Int) []byte {
+func (passCollection *PassCollection) PackRoyaltyInfo(arg0 *big.Int, salePrice *big.Int) []byte {
 	enc, err := passCollection.abi.Pack("royaltyInfo", arg0, salePrice)
 	if err != nil {
 		panic(err)
@@ -792,29 +792,29 @@ func (passCollection *PassCollection) PackPassRoyaltyInfo(arg0 *big.Int, salePri
 	return enc
 }
 
-// TryPackPassRoyaltyInfo is the Go binding used to pack the parameters required for calling
+// TryPackRoyaltyInfo is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x2a55205a.  This method will return an error
 // if any inputs are invalid/nil.
 //
 // Solidity: function royaltyInfo(uint256 , uint256 salePrice) view returns(address receiver, uint256 amount)
-func (passCollection *PassCollection) TryPackPassRoyaltyInfo(arg0 *big.Int, salePrice *big.Int) ([]byte, error) {
+func (passCollection *PassCollection) TryPackRoyaltyInfo(arg0 *big.Int, salePrice *big.Int) ([]byte, error) {
 	return passCollection.abi.Pack("royaltyInfo", arg0, salePrice)
 }
 
-// PassRoyaltyInfoOutput serves as a container for the return parameters of contract
-// method PassRoyaltyInfo.
-type PassRoyaltyInfoOutput struct {
+// RoyaltyInfoOutput serves as a container for the return parameters of contract
+// method RoyaltyInfo.
+type RoyaltyInfoOutput struct {
 	Receiver common.Address
 	Amount   *big.Int
 }
 
-// UnpackPassRoyaltyInfo is the Go binding that unpacks the parameters returned
+// UnpackRoyaltyInfo is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x2a55205a.
 //
 // Solidity: function royaltyInfo(uint256 , uint256 salePrice) view returns(address receiver, uint256 amount)
-func (passCollection *PassCollection) UnpackPassRoyaltyInfo(data []byte) (PassRoyaltyInfoOutput, error) {
+func (passCollection *PassCollection) UnpackRoyaltyInfo(data []byte) (RoyaltyInfoOutput, error) {
 	out, err := passCollection.abi.Unpack("royaltyInfo", data)
-	outstruct := new(PassRoyaltyInfoOutput)
+	outstruct := new(RoyaltyInfoOutput)
 	if err != nil {
 		return *outstruct, err
 	}

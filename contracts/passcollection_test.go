@@ -188,7 +188,7 @@ func TestCollectionInitializeOnlyOnce(t *testing.T) {
 	if got := view(t, e, e.impl, e.pc.PackName(), e.pc.UnpackName); got != "" {
 		t.Errorf("implementation name = %q", got)
 	}
-	if got := view(t, e, e.impl, e.pc.PackPassRoyaltyInfo(big.NewInt(1), big.NewInt(100)), e.pc.UnpackPassRoyaltyInfo); got.Receiver != (common.Address{}) {
+	if got := view(t, e, e.impl, e.pc.PackRoyaltyInfo(big.NewInt(1), big.NewInt(100)), e.pc.UnpackRoyaltyInfo); got.Receiver != (common.Address{}) {
 		t.Errorf("implementation royalty receiver = %s", got.Receiver)
 	}
 }
@@ -550,7 +550,7 @@ func TestCollectionRoyaltyInfo(t *testing.T) {
 			c := e.newCollection(t, p)
 			// The same royalty for every id, minted or not.
 			for _, id := range []*big.Int{big.NewInt(0), PassTokenID(e.alice.From, 1), maxUint256} {
-				got := view(t, e, c.addr, e.pc.PackPassRoyaltyInfo(id, big.NewInt(100_000)), e.pc.UnpackPassRoyaltyInfo)
+				got := view(t, e, c.addr, e.pc.PackRoyaltyInfo(id, big.NewInt(100_000)), e.pc.UnpackRoyaltyInfo)
 				if got.Receiver != tt.wantTo || got.Amount.Int64() != tt.want {
 					t.Errorf("royaltyInfo = (%s, %v), want (%s, %d)", got.Receiver, got.Amount, tt.wantTo, tt.want)
 				}

@@ -582,7 +582,7 @@ contract PassCollection is AccessControl, IERC2981, IERC721Metadata, IERC4906, I
 
     /**
      * @dev Moves `tokenId` from `from` to `to` (non-zero) for `msg.sender`, with the checks,
-     * errors and order of OpenZeppelin's ERC721 (plus pause and soulbound first, as MetaPass).
+     * errors and order of OpenZeppelin's ERC721 (preceded by the pause and soulbound checks).
      * Writes the explicit owner, or clears it when the pass returns to the owner in its id.
      */
     function _transfer(address from, address to, uint256 tokenId) private {
