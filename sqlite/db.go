@@ -24,7 +24,8 @@ var migrations embed.FS
 
 // DB is a SQLite database in WAL mode. Writes go through one connection in
 // IMMEDIATE transactions, so they queue in Go rather than spin on locks;
-// reads use a pool of their own and never wait for writers. Write
+// that connection keeps every statement it runs prepared. Reads use a pool
+// of their own and never wait for writers. Write
 // transactions that queue together commit together (group commit): one
 // fsync acknowledges them all.
 type DB struct {
@@ -58,10 +59,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Set("_txlock", "immediate")
 		return "file:" + path + "?" + q.Encode() + extra
 	}
-	w, err := sql.Open("sqlite", dsn(""))
+	wc, err := newCachingConnector(dsn(""))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	w := sql.OpenDB(wc)
 	w.SetMaxOpenConns(1)
 	db := &DB{w: w, writes: make(chan write), stop: make(chan struct{}), done: make(chan struct{})}
 	if err := db.migrate(ctx); err != nil {
