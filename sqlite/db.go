@@ -31,6 +31,8 @@ var migrations embed.FS
 type DB struct {
 	w *sql.DB
 	r *stmts
+	// keys caches API keys for authentication.
+	keys keyCache
 	// writes feeds the committer; stop ends it.
 	writes   chan write
 	stop     chan struct{}
@@ -59,7 +61,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Set("_txlock", "immediate")
 		return "file:" + path + "?" + q.Encode() + extra
 	}
-	wc, err := newCachingConnector(dsn(""))
+	// The writer's savepoints (one per transaction of a group) keep their
+	// undo pages in memory, not in a temporary file written page by page;
+	// commits stay as durable, they go through the WAL as before.
+	wc, err := newCachingConnector(dsn("&_pragma=temp_store(memory)"))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
