@@ -24,13 +24,13 @@ var migrations embed.FS
 
 // DB is a SQLite database in WAL mode. Writes go through one connection in
 // IMMEDIATE transactions, so they queue in Go rather than spin on locks;
-// that connection keeps every statement it runs prepared. Reads use a pool
-// of their own and never wait for writers. Write
+// reads use a pool of their own and never wait for writers. Every
+// connection keeps the statements it runs prepared. Write
 // transactions that queue together commit together (group commit): one
 // fsync acknowledges them all.
 type DB struct {
 	w *sql.DB
-	r *stmts
+	r *sql.DB
 	// keys caches API keys for authentication.
 	keys keyCache
 	// writes feeds the committer; stop ends it.
@@ -75,14 +75,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite", dsn("&_pragma=query_only(1)"))
+	rc, err := newCachingConnector(dsn("&_pragma=query_only(1)"))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
-	db.r = newStmts(r)
+	db.r = sql.OpenDB(rc)
+	db.r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	db.r.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	go db.commit()
 	return db, nil
 }
@@ -111,7 +111,7 @@ func (db *DB) Close() error {
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {
-	return db.r.db.PingContext(ctx)
+	return db.r.PingContext(ctx)
 }
 
 // querier is what both *sql.DB and *sql.Tx offer.
