@@ -79,7 +79,8 @@ func scanKey(row interface{ Scan(...any) error }) (brands.Key, error) {
 }
 
 func (s brandStore) KeyByHash(ctx context.Context, hash []byte) (brands.Key, error) {
-	k, ok, gen := s.db.keys.get(hash)
+	now := time.Now()
+	k, ok, gen := s.db.keys.get(hash, now)
 	if ok {
 		return k, nil
 	}
@@ -87,7 +88,7 @@ func (s brandStore) KeyByHash(ctx context.Context, hash []byte) (brands.Key, err
 	if err != nil {
 		return k, notFound(err, "key")
 	}
-	s.db.keys.put(gen, hash, k)
+	s.db.keys.put(gen, hash, k, now)
 	return k, nil
 }
 

@@ -62,3 +62,37 @@ func TestRevokedKeyIsNotCached(t *testing.T) {
 		t.Fatalf("revoked key: %v", err)
 	}
 }
+
+// TestKeyRevokedElsewhere: a revocation written by another process on the
+// same file is seen within keyTTL.
+func TestKeyRevokedElsewhere(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	here, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer here.Close()
+	elsewhere, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer elsewhere.Close()
+	if err := here.Brands().CreateBrand(ctx, brands.Brand{ID: "brd_a", Name: "A", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	hash := metapass.HashSecret("mpk_a")
+	if err := here.Brands().CreateKey(ctx, brands.Key{ID: "key_a", BrandID: "brd_a", Role: brands.RoleAdmin, CreatedAt: time.Now()}, hash); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := here.Brands().KeyByHash(ctx, hash); err != nil {
+		t.Fatal(err)
+	}
+	if err := elsewhere.Brands().RevokeKey(ctx, "brd_a", "key_a", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(keyTTL)
+	if _, err := here.Brands().KeyByHash(ctx, hash); metapass.ErrorCode(err) != metapass.ENOTFOUND {
+		t.Fatalf("key revoked by another process, %v later: %v", keyTTL, err)
+	}
+}
