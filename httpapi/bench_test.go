@@ -16,7 +16,8 @@ import (
 
 // BenchmarkPlaceOrder measures order intake through the whole HTTP stack
 // (auth, decoding, validation, one durable SQLite transaction) with the
-// minter running beside it. Figures are in the README.
+// minter running beside it, and the latency of each order. Figures are in
+// the README.
 func BenchmarkPlaceOrder(b *testing.B) {
 	for _, parallel := range []bool{false, true} {
 		b.Run(map[bool]string{false: "serial", true: "parallel"}[parallel], func(b *testing.B) {
@@ -27,12 +28,21 @@ func BenchmarkPlaceOrder(b *testing.B) {
 			s.must(b, 202, "POST", "/v1/launches/"+id+"/publish", admin, nil)
 			path := "/v1/launches/" + id + "/orders"
 			w := wallet(b)
-			var n atomic.Int64
+			var (
+				n   atomic.Int64
+				mu  sync.Mutex
+				lat []time.Duration
+			)
 			place := func() {
 				body := order(fmt.Sprintf("B-%d", n.Add(1)), "XO-70CL", 1, w)
+				start := time.Now()
 				if r := s.do(b, "POST", path, admin, body); r.status != 202 {
 					b.Fatalf("status %d: %s", r.status, r.body)
 				}
+				d := time.Since(start)
+				mu.Lock()
+				lat = append(lat, d)
+				mu.Unlock()
 			}
 			b.ResetTimer()
 			if parallel {
@@ -48,6 +58,9 @@ func BenchmarkPlaceOrder(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "orders/s")
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 		})
 	}
 }

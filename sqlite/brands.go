@@ -79,8 +79,17 @@ func scanKey(row interface{ Scan(...any) error }) (brands.Key, error) {
 }
 
 func (s brandStore) KeyByHash(ctx context.Context, hash []byte) (brands.Key, error) {
+	now := time.Now()
+	k, ok, gen := s.db.keys.get(hash, now)
+	if ok {
+		return k, nil
+	}
 	k, err := scanKey(s.db.r.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE hash = ? AND revoked_at IS NULL`, hash))
-	return k, notFound(err, "key")
+	if err != nil {
+		return k, notFound(err, "key")
+	}
+	s.db.keys.put(gen, hash, k, now)
+	return k, nil
 }
 
 func (s brandStore) ListKeys(ctx context.Context, brandID string) ([]brands.Key, error) {
@@ -102,6 +111,7 @@ func (s brandStore) ListKeys(ctx context.Context, brandID string) ([]brands.Key,
 
 func (s brandStore) RevokeKey(ctx context.Context, brandID, keyID string, at time.Time) error {
 	res, err := s.db.w.ExecContext(ctx, `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND brand_id = ?`, at, keyID, brandID)
+	s.db.keys.drop()
 	if err != nil {
 		return err
 	}

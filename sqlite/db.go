@@ -24,12 +24,15 @@ var migrations embed.FS
 
 // DB is a SQLite database in WAL mode. Writes go through one connection in
 // IMMEDIATE transactions, so they queue in Go rather than spin on locks;
-// reads use a pool of their own and never wait for writers. Write
+// reads use a pool of their own and never wait for writers. Every
+// connection keeps the statements it runs prepared. Write
 // transactions that queue together commit together (group commit): one
 // fsync acknowledges them all.
 type DB struct {
 	w *sql.DB
-	r *stmts
+	r *sql.DB
+	// keys caches API keys for authentication.
+	keys keyCache
 	// writes feeds the committer; stop ends it.
 	writes   chan write
 	stop     chan struct{}
@@ -58,24 +61,28 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Set("_txlock", "immediate")
 		return "file:" + path + "?" + q.Encode() + extra
 	}
-	w, err := sql.Open("sqlite", dsn(""))
+	// The writer's savepoints (one per transaction of a group) keep their
+	// undo pages in memory, not in a temporary file written page by page;
+	// commits stay as durable, they go through the WAL as before.
+	wc, err := newCachingConnector(dsn("&_pragma=temp_store(memory)"))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	w := sql.OpenDB(wc)
 	w.SetMaxOpenConns(1)
 	db := &DB{w: w, writes: make(chan write), stop: make(chan struct{}), done: make(chan struct{})}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite", dsn("&_pragma=query_only(1)"))
+	rc, err := newCachingConnector(dsn("&_pragma=query_only(1)"))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
-	db.r = newStmts(r)
+	db.r = sql.OpenDB(rc)
+	db.r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	db.r.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	go db.commit()
 	return db, nil
 }
@@ -104,7 +111,7 @@ func (db *DB) Close() error {
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {
-	return db.r.db.PingContext(ctx)
+	return db.r.PingContext(ctx)
 }
 
 // querier is what both *sql.DB and *sql.Tx offer.

@@ -300,13 +300,9 @@ func (t passTx) InsertOrder(ctx context.Context, o passes.Order) error {
 		o.ID, o.BrandID, o.LaunchID, o.OrderID, key, o.SKU, o.Quantity, o.Wallet, o.CustomerRef, o.RequestHash, o.CreatedAt); err != nil {
 		return fmt.Errorf("insert order: %w", err)
 	}
-	stmt, err := t.tx.PrepareContext(ctx, `INSERT INTO passes (launch_id, order_id, token_id, recipient, state) VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
 	for _, p := range o.Passes {
-		if _, err := stmt.ExecContext(ctx, p.LaunchID, p.OrderID, p.TokenID, p.Recipient, p.State); err != nil {
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO passes (launch_id, order_id, token_id, recipient, state) VALUES (?, ?, ?, ?, ?)`,
+			p.LaunchID, p.OrderID, p.TokenID, p.Recipient, p.State); err != nil {
 			return fmt.Errorf("insert pass %d: %w", p.TokenID, err)
 		}
 	}
