@@ -196,9 +196,9 @@ func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, to
 	target := common.HexToAddress(contract)
 	if len(ids) == 1 {
 		// mint(id) skips the array's calldata and decoding: 555 gas less.
-		return c.sign(ctx, nonce, &target, c.pass.PackMint(ids[0]))
+		return c.signAs(ctx, c.key, nonce, &target, nil, c.pass.PackMint(ids[0]), mintHeadroom)
 	}
-	return c.sign(ctx, nonce, &target, c.pass.PackMintBatch(ids))
+	return c.signAs(ctx, c.key, nonce, &target, nil, c.pass.PackMintBatch(ids), mintHeadroom)
 }
 
 // tokenID parses a decimal ERC-721 token id.
@@ -236,7 +236,7 @@ func (c *Client) TransferCost(ctx context.Context, contract, from, to string, to
 	if err != nil {
 		return nil, err
 	}
-	return new(big.Int).Mul(new(big.Int).SetUint64(gas), capped(feeCap, c.MaxFeePerGas)), nil
+	return new(big.Int).Mul(new(big.Int).SetUint64(gas+headroom(gas)), capped(feeCap, c.MaxFeePerGas)), nil
 }
 
 // SignTransferFrom signs, with key at its next nonce, transferFrom(key's
@@ -253,7 +253,7 @@ func (c *Client) SignTransferFrom(ctx context.Context, key *ecdsa.PrivateKey, co
 		return passes.SignedTx{}, fmt.Errorf("nonce of %s: %w", from, err)
 	}
 	target := common.HexToAddress(contract)
-	return c.signAs(ctx, key, nonce, &target, nil, c.pass.PackTransferFrom(from, common.HexToAddress(to), id))
+	return c.signAs(ctx, key, nonce, &target, nil, c.pass.PackTransferFrom(from, common.HexToAddress(to), id), headroom)
 }
 
 // SignBurn signs the admin burn of token at nonce.
@@ -267,7 +267,7 @@ func (c *Client) SignBurn(ctx context.Context, nonce uint64, contract string, to
 }
 
 // sign prices and signs a dynamic-fee transaction. The gas limit is the
-// node's estimate plus a fifth. A call that would revert yields
+// node's estimate plus its headroom (a fiftieth for mints). A call that would revert yields
 // passes.ErrReverted with the decoded reason; one that needs more gas than a
 // transaction may use (the lower of EIP-7825's cap and 90% of the block gas
 // limit) yields passes.ErrTooMuchGas; one the signer cannot pay for
@@ -278,11 +278,24 @@ func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, dat
 
 // signValue is sign for a call that also sends value wei.
 func (c *Client) signValue(ctx context.Context, nonce uint64, to *common.Address, value *big.Int, data []byte) (passes.SignedTx, error) {
-	return c.signAs(ctx, c.key, nonce, to, value, data)
+	return c.signAs(ctx, c.key, nonce, to, value, data, headroom)
 }
 
-// signAs prices and signs a call from key's address, paying with it.
-func (c *Client) signAs(ctx context.Context, key *ecdsa.PrivateKey, nonce uint64, to *common.Address, value *big.Int, data []byte) (passes.SignedTx, error) {
+// headroom is the gas a transaction may use above the node's estimate: a
+// fifth, for a call whose cost can rise before it is mined.
+func headroom(estimate uint64) uint64 { return estimate / 5 }
+
+// mintHeadroom is headroom for a mint, whose cost cannot rise before it is
+// mined: the collection's counters are written either way, each recipient's
+// account slot can only go from empty (22,100 gas) to written (5,000), and
+// no recipient has another mint in flight (passes.MintStore.QueuedPasses).
+// A fiftieth covers the node's estimate search; a fifth would leave a
+// block's last mint of a burst waiting for the next block.
+func mintHeadroom(estimate uint64) uint64 { return estimate / 50 }
+
+// signAs prices and signs a call from key's address, paying with it, with
+// room the gas allowed above the node's estimate.
+func (c *Client) signAs(ctx context.Context, key *ecdsa.PrivateKey, nonce uint64, to *common.Address, value *big.Int, data []byte, room func(uint64) uint64) (passes.SignedTx, error) {
 	head, err := c.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return passes.SignedTx{}, fmt.Errorf("latest header: %w", err)
@@ -291,6 +304,7 @@ func (c *Client) signAs(ctx context.Context, key *ecdsa.PrivateKey, nonce uint64
 	if err != nil {
 		return passes.SignedTx{}, err
 	}
+	gas += room(gas)
 	if limit := min(params.MaxTxGas, head.GasLimit/10*9); gas > limit {
 		return passes.SignedTx{}, fmt.Errorf("%w: %d gas wanted, %d allowed", passes.ErrTooMuchGas, gas, limit)
 	}
@@ -305,8 +319,7 @@ func (c *Client) signAs(ctx context.Context, key *ecdsa.PrivateKey, nonce uint64
 	})
 }
 
-// estimate is the node's gas estimate of a call from from, plus a fifth,
-// with a revert, a call too large and a sender that cannot pay told apart.
+// estimate is the node's gas estimate of a call from from, with a revert, a call too large and a sender that cannot pay told apart.
 func (c *Client) estimate(ctx context.Context, from common.Address, to *common.Address, value *big.Int, data []byte) (uint64, error) {
 	gas, err := c.eth.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Value: value, Data: data})
 	switch {
@@ -326,7 +339,7 @@ func (c *Client) estimate(ctx context.Context, from common.Address, to *common.A
 		}
 		return 0, fmt.Errorf("estimate gas: %w", err)
 	}
-	return gas + gas/5, nil
+	return gas, nil
 }
 
 // Replace signs raw's transaction again at its nonce, with the same call
