@@ -228,8 +228,7 @@ func (e *env) burst(ctx context.Context, o options) (burstResult, error) {
 // concurrent clients. It returns when each wallet's order was accepted,
 // how many were not, and how long placing them took.
 func placeBurst(ctx context.Context, admin api, launchID string, n, clients int) (map[common.Address]time.Time, int, time.Duration) {
-	hc := newHTTPClient(clients)
-	defer hc.CloseIdleConnections()
+	hc := orderClient(clients)
 	next := make(chan int)
 	var (
 		mu       sync.Mutex
@@ -244,7 +243,7 @@ func placeBurst(ctx context.Context, admin api, launchID string, n, clients int)
 			defer wg.Done()
 			for i := range next {
 				w := randomWallet()
-				out := postOrder(ctx, hc, admin.base, admin.key, launchID, orderBody(fmt.Sprintf("burst-%d", i), w))
+				out := postOrder(hc, admin.base, admin.key, launchID, orderBody(fmt.Sprintf("burst-%d", i), w))
 				mu.Lock()
 				if out.status/100 == 2 {
 					accepted[w] = out.at

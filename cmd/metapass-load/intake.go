@@ -46,8 +46,7 @@ type intakeRun struct {
 // to the next replica in turn, for r.Warmup and then r.Duration; only the
 // requests sent after the warm-up count.
 func runIntake(ctx context.Context, r intakeRun) rate {
-	hc := newHTTPClient(r.Clients)
-	defer hc.CloseIdleConnections()
+	hc := orderClient(r.Clients)
 	var (
 		seq     atomic.Int64
 		mu      sync.Mutex
@@ -73,7 +72,7 @@ func runIntake(ctx context.Context, r intakeRun) rate {
 				}
 				n := seq.Add(1)
 				body := orderBody(fmt.Sprintf("%s-%d-%d", r.Name, w, i), randomWallet())
-				o := postOrder(ctx, hc, r.Bases[int(n)%len(r.Bases)], r.Key, r.LaunchID, body)
+				o := postOrder(hc, r.Bases[int(n)%len(r.Bases)], r.Key, r.LaunchID, body)
 				if sent.Before(counted) {
 					continue
 				}
