@@ -28,7 +28,11 @@ func (s PassStore) ChainTokenCounts(ctx context.Context, launchID string, recipi
 	for _, r := range recipients {
 		args = append(args, r)
 	}
-	rows, err := s.db.r.QueryContext(ctx, `SELECT recipient, COUNT(*) FROM passes WHERE launch_id = ? AND chain_token_id IS NOT NULL
+	// With a long IN list of parameters SQLite's planner would rather scan
+	// the launch's passes through passes_chain_token: 20% of the service's
+	// CPU under a burst of orders.
+	rows, err := s.db.r.QueryContext(ctx, `SELECT recipient, COUNT(*) FROM passes INDEXED BY passes_recipient
+		WHERE launch_id = ? AND chain_token_id IS NOT NULL
 		AND recipient IN (`+strings.TrimSuffix(strings.Repeat("?,", len(recipients)), ",")+`) GROUP BY recipient`, args...)
 	if err != nil {
 		return nil, err
