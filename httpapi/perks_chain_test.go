@@ -108,6 +108,7 @@ func TestPerksFollowTheChain(t *testing.T) {
 	}
 	held := s.must(t, 200, "GET", "/v1/wallets/"+buyerAddr.Hex()+"/passes", buyerToken, nil)["data"].([]any)
 	if len(held) != 1 || held[0].(map[string]any)["token_id"] != minted["token_id"] ||
+		held[0].(map[string]any)["chain_token_id"] != minted["chain_token_id"] ||
 		held[0].(map[string]any)["held_since"] != blockTime(transferAt).UTC().Format(time.RFC3339) {
 		t.Fatalf("the buyer's passes: %v", held)
 	}

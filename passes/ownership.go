@@ -21,6 +21,9 @@ type Holding struct {
 	Since time.Time
 	// Block is the number of the block holding that transfer.
 	Block uint64
+	// ChainTokenID is the token's ERC-721 id on chain (decimal), TokenID
+	// being its edition.
+	ChainTokenID string
 }
 
 // Transfer is one ERC-721 Transfer(from, to, tokenId) event of a canonical

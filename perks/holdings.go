@@ -94,7 +94,7 @@ func (h PassHoldings) Held(ctx context.Context, brandID, wallet string) ([]Held,
 		for _, a := range l.Attributes {
 			attrs[a.TraitType] = fmt.Sprint(a.Value)
 		}
-		out = append(out, Held{LaunchID: l.ID, ChainID: h.ChainID, Contract: l.Contract, TokenID: x.TokenID, Since: x.Since, Attributes: attrs})
+		out = append(out, Held{LaunchID: l.ID, ChainID: h.ChainID, Contract: l.Contract, TokenID: x.TokenID, ChainTokenID: x.ChainTokenID, Since: x.Since, Attributes: attrs})
 	}
 	return out, nil
 }

@@ -47,12 +47,13 @@ type TokenRange struct {
 
 // Held is one pass a wallet holds, as the ownership index knows it.
 type Held struct {
-	LaunchID   string            `json:"launch_id"`
-	ChainID    uint64            `json:"chain_id"`
-	Contract   string            `json:"contract_address"`
-	TokenID    uint64            `json:"token_id"`
-	Since      time.Time         `json:"held_since"` // when the current holder received it
-	Attributes map[string]string `json:"attributes"` // trait type → value, edition included
+	LaunchID     string            `json:"launch_id"`
+	ChainID      uint64            `json:"chain_id"`
+	Contract     string            `json:"contract_address"`
+	TokenID      uint64            `json:"token_id"`                 // edition
+	ChainTokenID string            `json:"chain_token_id,omitempty"` // ERC-721 token id on chain (decimal)
+	Since        time.Time         `json:"held_since"`               // when the current holder received it
+	Attributes   map[string]string `json:"attributes"`               // trait type → value, edition included
 }
 
 // Verdict is a rule's answer for one wallet.

@@ -186,26 +186,28 @@ func (s OwnershipStore) Rewind(ctx context.Context, chainID, block uint64) error
 	})
 }
 
-const holdingColumns = `SELECT chain_id, contract, token_id, owner, since, block_number FROM holdings `
+// holdingColumns reads holdings h with their pass p's token id on chain.
+const holdingColumns = `SELECT h.chain_id, h.contract, h.token_id, h.owner, h.since, h.block_number, COALESCE(p.chain_token_id, '')
+	FROM holdings h LEFT JOIN launches l ON l.chain_id = h.chain_id AND l.contract = h.contract
+	LEFT JOIN passes p ON p.launch_id = l.id AND p.token_id = h.token_id `
 
 func scanHolding(row interface{ Scan(...any) error }) (passes.Holding, error) {
 	var h passes.Holding
-	err := row.Scan(&h.ChainID, &h.Contract, &h.TokenID, &h.Owner, &h.Since, &h.Block)
+	err := row.Scan(&h.ChainID, &h.Contract, &h.TokenID, &h.Owner, &h.Since, &h.Block, &h.ChainTokenID)
 	h.Since = h.Since.UTC()
 	return h, err
 }
 
 func (s OwnershipStore) Holder(ctx context.Context, chainID uint64, contract string, tokenID uint64) (passes.Holding, error) {
-	h, err := scanHolding(s.db.r.QueryRowContext(ctx, holdingColumns+`WHERE chain_id = ? AND contract = ? AND token_id = ?`,
+	h, err := scanHolding(s.db.r.QueryRowContext(ctx, holdingColumns+`WHERE h.chain_id = ? AND h.contract = ? AND h.token_id = ?`,
 		chainID, checksum(contract), tokenID))
 	return h, notFound(err, "token %d of %s on chain %d", tokenID, contract, chainID)
 }
 
 func (s OwnershipStore) Holdings(ctx context.Context, chainID uint64, owner string) ([]passes.Holding, error) {
 	// A pass of a refunded order no longer counts, even before its burn.
-	rows, err := s.db.r.QueryContext(ctx, holdingColumns+`h WHERE h.chain_id = ? AND h.owner = ? AND NOT EXISTS (
-		SELECT 1 FROM launches l JOIN passes p ON p.launch_id = l.id AND p.token_id = h.token_id
-		WHERE l.chain_id = h.chain_id AND l.contract = h.contract AND p.refund = 1) ORDER BY h.contract, h.token_id`,
+	rows, err := s.db.r.QueryContext(ctx, holdingColumns+`WHERE h.chain_id = ? AND h.owner = ? AND COALESCE(p.refund, 0) = 0
+		ORDER BY h.contract, h.token_id`,
 		chainID, checksum(owner))
 	if err != nil {
 		return nil, err

@@ -140,8 +140,21 @@ func testOwnership(t *testing.T, s Stores) {
 	// Holdings leave out passes of refunded orders.
 	o := order(t, s, l.ID, "H-1", 2, walletA) // tokens 1 and 2
 	hs, err := s.Ownership.Holdings(ctx, chainID, "0x1111111111111111111111111111111111111111")
-	if err != nil || len(hs) != 2 || hs[0].TokenID != 1 || hs[1].TokenID != 2 {
+	if err != nil || len(hs) != 2 || hs[0].TokenID != 1 || hs[1].TokenID != 2 || hs[0].ChainTokenID != "" {
 		t.Fatalf("Holdings: %+v %v", hs, err)
+	}
+	// Once a mint carries them, holdings name their token ids on chain.
+	queued, err := s.Passes.QueuedPasses(ctx, l.ID, 10)
+	if err != nil || len(queued) != 2 {
+		t.Fatalf("queued: %+v %v", queued, err)
+	}
+	mintTx(t, s, l, 50, queued)
+	hs, err = s.Ownership.Holdings(ctx, chainID, walletA)
+	if err != nil || len(hs) != 2 || hs[0].ChainTokenID != chainToken(t, walletA, 1) || hs[1].ChainTokenID != chainToken(t, walletA, 2) {
+		t.Fatalf("Holdings after the mint is recorded: %+v %v", hs, err)
+	}
+	if h, err := s.Ownership.Holder(ctx, chainID, contractA, 2); err != nil || h.ChainTokenID != chainToken(t, walletA, 2) {
+		t.Fatalf("Holder of token 2: %+v %v", h, err)
 	}
 	if _, err := service(s).Refund(ctx, brandA, o.ID); err != nil {
 		t.Fatal(err)
