@@ -14,7 +14,8 @@ import (
 	"sync"
 
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/metapass/metapass"
 )
@@ -213,4 +214,10 @@ func notFound(err error, what string, args ...any) error {
 		return metapass.Errorf(metapass.ENOTFOUND, what+" not found", args...)
 	}
 	return err
+}
+
+// isUnique tells whether err is a violated UNIQUE or PRIMARY KEY constraint.
+func isUnique(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && (e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
 }
