@@ -180,7 +180,7 @@ func (db *DB) run(group []write) {
 			errs[i] = fmt.Errorf("savepoint: %w", err)
 			continue
 		}
-		if errs[i] = w.fn(tx); errs[i] != nil {
+		if errs[i] = protect(w.fn, tx); errs[i] != nil {
 			_, err = tx.Exec(`ROLLBACK TO w`)
 		}
 		if _, rerr := tx.Exec(`RELEASE w`); err == nil {
@@ -207,6 +207,18 @@ func (db *DB) run(group []write) {
 	for i, w := range group {
 		w.errc <- errs[i]
 	}
+}
+
+// protect runs fn, turning a panic into its error: fn runs on the
+// committer's goroutine, where a panic would end the process rather than
+// the one request, and leave every later write waiting.
+func protect(fn func(*sql.Tx) error, tx *sql.Tx) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("write transaction panicked: %v", p)
+		}
+	}()
+	return fn(tx)
 }
 
 func notFound(err error, what string, args ...any) error {
