@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/big"
-	"strings"
 
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/custody"
@@ -26,7 +25,7 @@ func (s ClaimStore) CreateClaims(ctx context.Context, cs []custody.Claim) error 
 			_, err := tx.ExecContext(ctx, `INSERT INTO claims (id, brand_id, customer_ref, launch_id, chain_id, contract, token_id,
 				from_wallet, to_wallet, state, fund_wei, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				c.ID, c.BrandID, c.CustomerRef, c.LaunchID, c.ChainID, c.Contract, c.TokenID, c.From, c.To, c.State, c.Fund.String(), c.CreatedAt)
-			if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+			if isUnique(err) {
 				return metapass.Errorf(metapass.ECONFLICT, "pass %d is already being claimed", c.TokenID)
 			}
 			if err != nil {

@@ -14,7 +14,8 @@ import (
 	"sync"
 
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/metapass/metapass"
 )
@@ -179,7 +180,7 @@ func (db *DB) run(group []write) {
 			errs[i] = fmt.Errorf("savepoint: %w", err)
 			continue
 		}
-		if errs[i] = w.fn(tx); errs[i] != nil {
+		if errs[i] = protect(w.fn, tx); errs[i] != nil {
 			_, err = tx.Exec(`ROLLBACK TO w`)
 		}
 		if _, rerr := tx.Exec(`RELEASE w`); err == nil {
@@ -208,9 +209,27 @@ func (db *DB) run(group []write) {
 	}
 }
 
+// protect runs fn, turning a panic into its error: fn runs on the
+// committer's goroutine, where a panic would end the process rather than
+// the one request, and leave every later write waiting.
+func protect(fn func(*sql.Tx) error, tx *sql.Tx) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("write transaction panicked: %v", p)
+		}
+	}()
+	return fn(tx)
+}
+
 func notFound(err error, what string, args ...any) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return metapass.Errorf(metapass.ENOTFOUND, what+" not found", args...)
 	}
 	return err
+}
+
+// isUnique tells whether err is a violated UNIQUE or PRIMARY KEY constraint.
+func isUnique(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && (e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
 }

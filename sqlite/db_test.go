@@ -64,3 +64,48 @@ func TestGroupCommit(t *testing.T) {
 		t.Fatalf("%d brands after reopen (%v), want %d", count, err, n-n/10)
 	}
 }
+
+// TestWritePanics: a transaction that panics fails alone, its writes undone,
+// and the writer goes on.
+func TestWritePanics(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	insert := func(id string) func(*sql.Tx) error {
+		return func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO brands (id, name, created_at) VALUES (?, 'B', ?)`, id, time.Now())
+			return err
+		}
+	}
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := insert("brd_p")(tx); err != nil {
+			return err
+		}
+		panic("boom")
+	})
+	if err == nil {
+		t.Fatal("a panicking transaction succeeded")
+	}
+	if err := db.inTx(ctx, insert("brd_q")); err != nil {
+		t.Fatalf("the write after a panic: %v", err)
+	}
+	var ids []string
+	rows, err := db.r.QueryContext(ctx, `SELECT id FROM brands ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if fmt.Sprint(ids) != "[brd_q]" {
+		t.Fatalf("brands %v, want [brd_q]", ids)
+	}
+}

@@ -134,28 +134,11 @@ func (s PerkStore) Used(ctx context.Context, brandID, wallet string, tokens []pe
 	defer rows.Close()
 	out := map[string]perks.Usage{}
 	for rows.Next() {
-		var (
-			perkID, period string
-			limitPeriod    perks.Period
-			mine           bool
-			k              perks.TokenKey
-			n              int
-		)
-		if err := rows.Scan(&perkID, &limitPeriod, &period, &mine, &k.LaunchID, &k.TokenID, &n); err != nil {
+		var r perks.Redeemed
+		if err := rows.Scan(&r.PerkID, &r.Limit, &r.Period, &r.Mine, &r.Token.LaunchID, &r.Token.TokenID, &r.N); err != nil {
 			return nil, err
 		}
-		if period != limitPeriod.Key(now) {
-			continue
-		}
-		u, ok := out[perkID]
-		if !ok {
-			u = perks.Usage{Tokens: map[perks.TokenKey]int{}}
-		}
-		u.Tokens[k] += n
-		if mine {
-			u.Wallet += n
-		}
-		out[perkID] = u
+		perks.AddUsed(out, r, now)
 	}
 	return out, rows.Err()
 }

@@ -9,17 +9,14 @@ import (
 )
 
 // Stats returns what a metrics scrape reads, for the chain chainID.
-func (db *DB) Stats(chainID uint64) StatsStore { return StatsStore{db, chainID} }
+func (db *DB) Stats(chainID uint64) metrics.Stats { return statsStore{db, chainID} }
 
-// StatsStore implements metrics.Stats.
-type StatsStore struct {
+type statsStore struct {
 	db      *DB
 	chainID uint64
 }
 
-var _ metrics.Stats = StatsStore{}
-
-func (s StatsStore) Counts(ctx context.Context) (map[string]int64, error) {
+func (s statsStore) Counts(ctx context.Context) (map[string]int64, error) {
 	rows, err := s.db.r.QueryContext(ctx, `
 		SELECT 'orders', COUNT(*) FROM orders
 		UNION ALL SELECT 'passes:' || state, COUNT(*) FROM passes GROUP BY state
@@ -43,7 +40,7 @@ func (s StatsStore) Counts(ctx context.Context) (map[string]int64, error) {
 	return out, rows.Err()
 }
 
-func (s StatsStore) TimesToMinted(ctx context.Context, n int) ([]time.Duration, error) {
+func (s statsStore) TimesToMinted(ctx context.Context, n int) ([]time.Duration, error) {
 	rows, err := s.db.r.QueryContext(ctx, `SELECT o.created_at, t.settled_at FROM passes p
 		JOIN orders o ON o.id = p.order_id JOIN chain_txs t ON t.id = p.tx_id
 		WHERE p.state = 'minted' AND t.settled_at IS NOT NULL ORDER BY t.id DESC LIMIT ?`, n)
@@ -62,7 +59,7 @@ func (s StatsStore) TimesToMinted(ctx context.Context, n int) ([]time.Duration, 
 	return out, rows.Err()
 }
 
-func (s StatsStore) IndexedTo(ctx context.Context) (uint64, bool, error) {
+func (s statsStore) IndexedTo(ctx context.Context) (uint64, bool, error) {
 	b, ok, err := s.db.Ownership().Cursor(ctx, s.chainID)
 	return b.Number, ok, err
 }

@@ -153,8 +153,8 @@ func testMint(t *testing.T, s Stores) {
 	if got := passStates(t, s, l.ID); !slices.Equal(got, []passes.PassState{passes.PassRefunded, passes.PassMinted, passes.PassFailed}) {
 		t.Fatalf("pass states after the burn %v", got)
 	}
-	if burn, _ := s.Passes.PassesToBurn(ctx, chainID, 10); len(burn) != 0 {
-		t.Fatalf("left to burn: %+v", burn)
+	if burn, err := s.Passes.PassesToBurn(ctx, chainID, 10); err != nil || len(burn) != 0 {
+		t.Fatalf("left to burn: %+v %v", burn, err)
 	}
 }
 
@@ -190,8 +190,8 @@ func testMintDropReopen(t *testing.T, s Stores) {
 	if got := passStates(t, s, l.ID); !slices.Equal(got, []passes.PassState{passes.PassQueued, passes.PassQueued}) {
 		t.Fatalf("dropped: %v", got)
 	}
-	if pending, _ := s.Passes.PendingTxs(ctx, chainID); len(pending) != 0 {
-		t.Fatalf("pending after drop: %+v", pending)
+	if pending, err := s.Passes.PendingTxs(ctx, chainID); err != nil || len(pending) != 0 {
+		t.Fatalf("pending after drop: %+v %v", pending, err)
 	}
 
 	// Mined, then its block left the chain: submitted again.
