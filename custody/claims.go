@@ -121,11 +121,7 @@ func (s *Claims) Claim(ctx context.Context, brandID, customerRef, wallet string)
 			if !strings.EqualFold(l.Contract, h.Contract) || claiming(open, l.ID, h.TokenID) {
 				continue
 			}
-			p, err := s.Launches.GetPass(ctx, l.ID, h.TokenID)
-			if err != nil {
-				return nil, fmt.Errorf("pass %d of %s: %w", h.TokenID, l.ID, err)
-			}
-			cost, err := s.Chain.TransferCost(ctx, l.Contract, from, wallet, p.ChainTokenID)
+			cost, err := s.Chain.TransferCost(ctx, l.Contract, from, wallet, h.ChainTokenID)
 			if err != nil {
 				return nil, &metapass.Error{Code: metapass.ERULE, Rule: "not_transferable",
 					Message: fmt.Sprintf("pass %d cannot leave custody: %v", h.TokenID, err)}
@@ -194,12 +190,21 @@ func (s *Claims) Step(ctx context.Context) error {
 }
 
 func (s *Claims) step(ctx context.Context, c Claim) error {
-	p, err := s.Launches.GetPass(ctx, c.LaunchID, c.TokenID)
-	if err != nil {
-		return fmt.Errorf("pass %d of %s: %w", c.TokenID, c.LaunchID, err)
+	// chainTokenID reads the pass only when a transfer is signed or costed,
+	// not on each poll of a transfer's receipt.
+	chainTokenID := func() (string, error) {
+		p, err := s.Launches.GetPass(ctx, c.LaunchID, c.TokenID)
+		if err != nil {
+			return "", fmt.Errorf("pass %d of %s: %w", c.TokenID, c.LaunchID, err)
+		}
+		return p.ChainTokenID, nil
 	}
 	if c.State == ClaimFunded {
-		stx, err := s.Chain.SignTransferFrom(ctx, s.Vault.Key(c.BrandID, c.CustomerRef), c.Contract, c.To, p.ChainTokenID)
+		id, err := chainTokenID()
+		if err != nil {
+			return err
+		}
+		stx, err := s.Chain.SignTransferFrom(ctx, s.Vault.Key(c.BrandID, c.CustomerRef), c.Contract, c.To, id)
 		if errors.Is(err, passes.ErrReverted) {
 			c.State, c.FailReason = ClaimFailed, err.Error()
 			return s.Store.Settle(ctx, c)
@@ -220,7 +225,11 @@ func (s *Claims) step(ctx context.Context, c Claim) error {
 		err := s.Chain.Send(ctx, c.Raw)
 		if errors.Is(err, passes.ErrInsufficientFunds) {
 			// Fees rose since the funding: fund it again, then sign anew.
-			cost, cerr := s.Chain.TransferCost(ctx, c.Contract, c.From, c.To, p.ChainTokenID)
+			id, cerr := chainTokenID()
+			if cerr != nil {
+				return cerr
+			}
+			cost, cerr := s.Chain.TransferCost(ctx, c.Contract, c.From, c.To, id)
 			if cerr != nil {
 				return cerr
 			}

@@ -833,9 +833,15 @@ func (oaPerkStore) Usage(context.Context, string, string, []perks.TokenKey, stri
 func (oaPerkStore) InTx(context.Context, func(perks.Tx) error) error { return oaNotFound }
 
 // oaHoldings says every wallet holds nothing.
+// oaHoldings holds one pass, so the wallet's pass lists and verdicts
+// are checked against their schemas with an item in them.
 type oaHoldings struct{}
 
-func (oaHoldings) Held(context.Context, string, string) ([]perks.Held, error) { return nil, nil }
+func (oaHoldings) Held(context.Context, string, string) ([]perks.Held, error) {
+	return []perks.Held{{LaunchID: "lch_0123456789abcdef0123", ChainID: 8453, Contract: "0x52908400098527886E0F7030069857D2E4169EE7",
+		TokenID: 7, ChainTokenID: "37344990592676294723008695098726592924025138620336884140555893936518126895105",
+		Since: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Attributes: map[string]string{"Edition": "7"}}}, nil
+}
 
 // oaWallet is the signed-in wallet of the customer session.
 const oaWallet = "0x52908400098527886E0F7030069857D2E4169EE7"

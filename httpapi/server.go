@@ -75,12 +75,11 @@ func (s *Server) App() *fiber.App {
 	})
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	app.Get("/readyz", s.ready)
-	app.Get("/metrics", func(c *fiber.Ctx) error {
-		if s.Metrics == nil {
-			return metapass.Errorf(metapass.ENOTFOUND, "metrics are not enabled")
-		}
-		return adaptor.HTTPHandler(s.Metrics)(c)
-	})
+	if s.Metrics != nil {
+		app.Get("/metrics", adaptor.HTTPHandler(s.Metrics))
+	} else {
+		app.Get("/metrics", func(*fiber.Ctx) error { return metapass.Errorf(metapass.ENOTFOUND, "metrics are not enabled") })
+	}
 	app.Get("/openapi.json", func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
 		return c.Send(openAPI)

@@ -6,16 +6,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/passes"
 )
 
-// Launches finds a brand's launches and their passes.
+// Launches lists a brand's launches.
 type Launches interface {
 	ListLaunches(ctx context.Context, brandID string) ([]passes.Launch, error)
-	GetLaunch(ctx context.Context, brandID, id string) (passes.Launch, error)
-	// GetPass returns the pass of launchID with that edition number.
-	GetPass(ctx context.Context, launchID string, tokenID uint64) (passes.Pass, error)
 }
 
 // ChainOwners reads a token's owner from the chain as of a block; tokenID
@@ -38,23 +34,13 @@ type PassHoldings struct {
 	Confirmations uint64
 }
 
-// IsHolder asks the chain whether wallet holds token of brandID's launch
-// at the confirmed head. A token minted or transferred to wallet less than
-// Confirmations blocks ago is not held yet.
-func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenKey, wallet string) (bool, error) {
-	l, err := h.Launches.GetLaunch(ctx, brandID, token.LaunchID)
-	if metapass.ErrorCode(err) == metapass.ENOTFOUND || err == nil && l.Contract == "" {
+// IsHolder asks the chain whether wallet holds token (as Held found it,
+// which names its contract and id on chain) at the confirmed head. A token
+// minted or transferred to wallet less than Confirmations blocks ago is
+// not held yet.
+func (h PassHoldings) IsHolder(ctx context.Context, token Held, wallet string) (bool, error) {
+	if token.Contract == "" || token.ChainTokenID == "" {
 		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	p, err := h.Launches.GetPass(ctx, l.ID, token.TokenID)
-	if metapass.ErrorCode(err) == metapass.ENOTFOUND || err == nil && p.ChainTokenID == "" {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
 	}
 	head, err := h.Chain.Head(ctx)
 	if err != nil {
@@ -64,7 +50,7 @@ func (h PassHoldings) IsHolder(ctx context.Context, brandID string, token TokenK
 	if head < depth {
 		return false, nil
 	}
-	owner, err := h.Chain.OwnerOfAt(ctx, l.Contract, p.ChainTokenID, head-depth)
+	owner, err := h.Chain.OwnerOfAt(ctx, token.Contract, token.ChainTokenID, head-depth)
 	return err == nil && strings.EqualFold(owner, wallet), err
 }
 

@@ -85,7 +85,7 @@ type Redemption struct {
 // Holders confirms with the chain itself who holds a token now, so a
 // redemption never rests on an index that lags a transfer.
 type Holders interface {
-	IsHolder(ctx context.Context, brandID string, token TokenKey, wallet string) (bool, error)
+	IsHolder(ctx context.Context, token Held, wallet string) (bool, error)
 }
 
 // Service is what brands and customers do with perks.
@@ -232,7 +232,7 @@ func (s *Service) Redeem(ctx context.Context, brandID, perkID, wallet string, to
 	}
 	k := TokenKey{t.LaunchID, t.TokenID}
 	if s.Holders != nil {
-		ok, err := s.Holders.IsHolder(ctx, brandID, k, wallet)
+		ok, err := s.Holders.IsHolder(ctx, t, wallet)
 		if err != nil {
 			return Redemption{}, &metapass.Error{Code: metapass.EUNAVAILABLE, Message: fmt.Sprintf("the chain did not confirm the holder: %v", err)}
 		}

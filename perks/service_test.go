@@ -192,8 +192,8 @@ func TestEligibilityReasons(t *testing.T) {
 // chainSays is the chain's answer to who holds a token, set by the test.
 type chainSays map[perks.TokenKey]string
 
-func (c chainSays) IsHolder(_ context.Context, _ string, k perks.TokenKey, wallet string) (bool, error) {
-	return c[k] == wallet, nil
+func (c chainSays) IsHolder(_ context.Context, t perks.Held, wallet string) (bool, error) {
+	return c[perks.TokenKey{LaunchID: t.LaunchID, TokenID: t.TokenID}] == wallet, nil
 }
 
 // TestRedeemRechecksTheChain: when the index still shows a wallet holding a
