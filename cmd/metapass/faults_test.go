@@ -37,6 +37,7 @@ import (
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/chain/anviltest"
 	"github.com/metapass/metapass/contracts"
+	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/passes"
 )
 
@@ -278,7 +279,7 @@ func TestCrashBurst(t *testing.T) {
 	listen := freeAddr(t)
 	args := []string{"serve", "-data-dir", filepath.Join(dir, "data"), "-listen", listen, "-public-url", "http://" + listen,
 		"-rpc-url", "http://" + rpcAddr, "-signer-key-file", keyFile, "-batch-size", "2", "-confirmations", "3", "-log-level", "warn"}
-	var stdout syncBuffer
+	var stdout localproc.Buffer
 	var mu sync.Mutex // guards serve
 	serve, err := spawn(bin, &stdout, logs, args...)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
-	"net"
 	"net/http"
 	"regexp"
 	"slices"
@@ -26,27 +25,9 @@ import (
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/contracts"
+	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/passes"
 )
-
-// syncBuffer is an io.Writer safe for concurrent use, capturing serve's
-// stdout.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // logWriter forwards serve's log lines to t.Log.
 type logWriter struct{ t testing.TB }
@@ -59,12 +40,8 @@ func (w logWriter) Write(p []byte) (int, error) {
 // freeAddr returns a 127.0.0.1 address whose port was free a moment ago.
 func freeAddr(t testing.TB) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := localproc.FreeAddr()
 	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	if err := ln.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return addr
@@ -74,7 +51,7 @@ func freeAddr(t testing.TB) string {
 type instance struct {
 	cfg    config
 	base   string // http://127.0.0.1:port
-	stdout *syncBuffer
+	stdout *localproc.Buffer
 	cancel context.CancelFunc
 	done   chan error
 	once   sync.Once
@@ -102,7 +79,7 @@ func startServe(t testing.TB, listen string, extra ...string) *instance {
 	log := newLogger(logWriter{t}, level)
 
 	ctx, cancel := context.WithCancel(context.Background())
-	in := &instance{cfg: cfg, base: "http://" + listen, stdout: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	in := &instance{cfg: cfg, base: "http://" + listen, stdout: &localproc.Buffer{}, cancel: cancel, done: make(chan error, 1)}
 	go func() { in.done <- serve(ctx, cfg, in.stdout, log) }()
 	t.Cleanup(func() {
 		if err := in.stop(); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/postgres/pgtest"
 )
 
@@ -41,13 +42,13 @@ func TestReplicas(t *testing.T) {
 	type replica struct {
 		id, base string
 		proc     *subprocess
-		stdout   *syncBuffer
+		stdout   *localproc.Buffer
 		dead     atomic.Bool
 	}
 	replicas := make([]*replica, nReplicas)
 	for i := range replicas {
 		listen := freeAddr(t)
-		r := &replica{id: fmt.Sprint("r", i), base: "http://" + listen, stdout: &syncBuffer{}}
+		r := &replica{id: fmt.Sprint("r", i), base: "http://" + listen, stdout: &localproc.Buffer{}}
 		var err error
 		r.proc, err = spawn(bin, r.stdout, logs, "serve", "-data-dir", filepath.Join(dir, r.id), "-listen", listen,
 			"-public-url", "http://"+listen, "-rpc-url", "http://"+rpcAddr, "-signer-key-file", keyFile, "-database", database,
