@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +23,7 @@ import (
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/contracts"
+	"github.com/metapass/metapass/internal/apiclient"
 	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/passes"
 )
@@ -157,42 +156,7 @@ func (c client) as(key string) client { c.key = key; return c }
 // call sends body as JSON and decodes the response into out, failing unless
 // the status is want. Safe for concurrent use.
 func (c client) call(ctx context.Context, method, path string, body any, want int, out any) error {
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return err
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
-	if err != nil {
-		return err
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if c.key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.key)
-	}
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != want {
-		return fmt.Errorf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, want, b)
-	}
-	if out != nil {
-		if err := json.Unmarshal(b, out); err != nil {
-			return fmt.Errorf("%s %s: decode %s: %w", method, path, b, err)
-		}
-	}
-	return nil
+	return apiclient.Do(ctx, c.hc, method, c.base+path, c.key, body, want, out)
 }
 
 func (c client) must(t testing.TB, ctx context.Context, method, path string, body any, want int, out any) {
