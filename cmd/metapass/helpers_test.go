@@ -206,6 +206,17 @@ func setupBrand(t testing.TB, ctx context.Context, op client, name string) (bran
 
 const testSKU = "TEE-001"
 
+// liveLaunch sets up brand name+" Brand" with op and, as its admin, a
+// published launch name+" Pass" of supplyCap passes whose contract is
+// deployed.
+func liveLaunch(t testing.TB, ctx context.Context, op client, name string, supplyCap int64) (brands.Brand, client, passes.Launch) {
+	t.Helper()
+	brand, admin := setupBrand(t, ctx, op, name+" Brand")
+	l := createLaunch(t, ctx, admin, name+" Pass", supplyCap)
+	publish(t, ctx, admin, l.ID)
+	return brand, admin, waitLive(t, ctx, admin, l.ID)
+}
+
 // createLaunch creates a draft launch with one SKU earning one pass a unit.
 func createLaunch(t testing.TB, ctx context.Context, admin client, name string, supplyCap int64) passes.Launch {
 	t.Helper()
@@ -264,6 +275,12 @@ type buyer struct {
 	Wallet  common.Address
 }
 
+// order is the body of b's order of one pass of testSKU.
+func (b buyer) order() map[string]any {
+	return map[string]any{"order_id": b.OrderID, "sku": testSKU, "quantity": 1,
+		"customer": map[string]any{"wallet": b.Wallet.Hex()}}
+}
+
 func newBuyers(t testing.TB, prefix string, n int) []buyer {
 	t.Helper()
 	bs := make([]buyer, n)
@@ -290,10 +307,7 @@ func placeOrders(t testing.TB, ctx context.Context, c client, launchID string, b
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = c.call(ctx, "POST", "/v1/launches/"+launchID+"/orders", map[string]any{
-					"order_id": bs[i].OrderID, "sku": testSKU, "quantity": 1,
-					"customer": map[string]any{"wallet": bs[i].Wallet.Hex()},
-				}, http.StatusAccepted, &out[i])
+				errs[i] = c.call(ctx, "POST", "/v1/launches/"+launchID+"/orders", bs[i].order(), http.StatusAccepted, &out[i])
 			}
 		}()
 	}
@@ -357,6 +371,22 @@ type chainReport struct {
 	MintTxs int    // distinct mint transactions carrying the passes
 	Blocks  int    // distinct blocks they were mined in
 	MintGas uint64 // gas the mint transactions used, together
+}
+
+// checkOnDevChain runs checkOnChain against the dev chain serve exposes
+// at rpcAddr (-dev-rpc-addr), with the signer whose key is in keyFile.
+func checkOnDevChain(t testing.TB, ctx context.Context, rpcAddr, keyFile string, l passes.Launch, bs []buyer, orders []passes.Order) chainReport {
+	t.Helper()
+	ec, err := ethclient.DialContext(ctx, "http://"+rpcAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ec.Close()
+	key, err := crypto.LoadECDSA(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return checkOnChain(t, ctx, ec, l, crypto.PubkeyToAddress(key.PublicKey), bs, orders)
 }
 
 // checkOnChain checks the minted orders against the chain: each order's one
