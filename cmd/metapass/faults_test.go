@@ -433,15 +433,6 @@ func waitReady(t *testing.T, ctx context.Context, base string) {
 	})
 }
 
-func operatorKeyIn(t *testing.T, stdout string) string {
-	t.Helper()
-	keys := operatorKeyRE.FindAllString(stdout, -1)
-	if len(keys) != 1 {
-		t.Fatalf("want one operator key on stdout, found %d in %q", len(keys), stdout)
-	}
-	return keys[0]
-}
-
 // readiness is the body of /readyz.
 type readiness struct {
 	Status   string            `json:"status"`

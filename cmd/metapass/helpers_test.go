@@ -125,14 +125,20 @@ func (in *instance) stop() error {
 
 var operatorKeyRE = regexp.MustCompile(`mpk_[A-Za-z0-9_\-]+`)
 
+// operatorKeyIn returns the one operator key serve printed in stdout.
+func operatorKeyIn(t testing.TB, stdout string) string {
+	t.Helper()
+	keys := operatorKeyRE.FindAllString(stdout, -1)
+	if len(keys) != 1 {
+		t.Fatalf("want one operator key on stdout, found %d in %q", len(keys), stdout)
+	}
+	return keys[0]
+}
+
 // operatorKey returns the operator key serve printed on stdout.
 func (in *instance) operatorKey(t testing.TB) string {
 	t.Helper()
-	keys := operatorKeyRE.FindAllString(in.stdout.String(), -1)
-	if len(keys) != 1 {
-		t.Fatalf("want one operator key on stdout, found %d in %q", len(keys), in.stdout.String())
-	}
-	return keys[0]
+	return operatorKeyIn(t, in.stdout.String())
 }
 
 // client calls the API with one key.
