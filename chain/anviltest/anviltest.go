@@ -4,9 +4,7 @@
 package anviltest
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 	"math/big"
 	"net"
 	"os"
@@ -14,13 +12,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/metapass/metapass/internal/localproc"
 )
 
 // ChainID is the chain id anvil runs with here.
@@ -55,9 +54,13 @@ func Start(t testing.TB, args ...string) *Anvil {
 		}
 		t.Skipf("anviltest: anvil is not installed, skipping: %v (run npm ci in chain/anviltest)", err)
 	}
-	port := freePort(t)
-	var out syncBuffer
-	cmd := exec.Command(bin, append([]string{"--host", "127.0.0.1", "--port", strconv.Itoa(port),
+	addr, err := localproc.FreeAddr()
+	if err != nil {
+		t.Fatalf("anviltest: %v", err)
+	}
+	_, port, _ := net.SplitHostPort(addr)
+	var out localproc.Buffer
+	cmd := exec.Command(bin, append([]string{"--host", "127.0.0.1", "--port", port,
 		"--chain-id", strconv.Itoa(ChainID)}, args...)...)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -69,14 +72,13 @@ func Start(t testing.TB, args ...string) *Anvil {
 		_ = cmd.Process.Kill()
 		<-exited
 		if t.Failed() {
-			t.Logf("anvil output (tail):\n%s", out.tail(4000))
+			t.Logf("anvil output (tail):\n%s", out.Tail(4000))
 		}
 	})
 
-	a := &Anvil{RPCURL: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	a := &Anvil{RPCURL: "http://" + addr}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	var err error
 	if a.rpc, err = rpc.DialContext(ctx, a.RPCURL); err != nil {
 		t.Fatalf("anviltest: dial %s: %v", a.RPCURL, err)
 	}
@@ -88,7 +90,7 @@ func Start(t testing.TB, args ...string) *Anvil {
 		}
 		select {
 		case <-exited:
-			t.Fatalf("anviltest: anvil exited: %s", out.tail(2000))
+			t.Fatalf("anviltest: anvil exited: %s", out.Tail(2000))
 		case <-ctx.Done():
 			t.Fatalf("anviltest: anvil at %s did not answer: %v", a.RPCURL, err)
 		case <-time.After(50 * time.Millisecond):
@@ -141,33 +143,4 @@ func executable(path string) error {
 		return os.Chmod(path, fi.Mode()|0o755)
 	}
 	return nil
-}
-
-func freePort(t testing.TB) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
-// syncBuffer collects anvil's output.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) tail(n int) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b := s.b.Bytes()
-	return string(b[max(0, len(b)-n):])
 }

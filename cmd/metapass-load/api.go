@@ -1,18 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"fmt"
-	"github.com/valyala/fasthttp"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/valyala/fasthttp"
+
+	"github.com/metapass/metapass/internal/apiclient"
 )
 
 // loadSKU is the one SKU of the benchmark's launches: one pass a unit.
@@ -33,36 +32,7 @@ func newHTTPClient(conns int) *http.Client {
 // do sends body as JSON and decodes the answer into out, failing unless
 // the status is want.
 func (a api) do(ctx context.Context, method, path string, body any, want int, out any) error {
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return err
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, a.base+path, rd)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+a.key)
-	resp, err := a.hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != want {
-		return fmt.Errorf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, want, b)
-	}
-	if out != nil {
-		return json.Unmarshal(b, out)
-	}
-	return nil
+	return apiclient.Do(ctx, a.hc, method, a.base+path, a.key, body, want, out)
 }
 
 // launch is the part of a launch the benchmark reads.

@@ -14,6 +14,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/metapass/metapass/internal/localproc"
 )
 
 // burstResult is what a burst of orders measured.
@@ -148,7 +150,7 @@ func (e *env) burst(ctx context.Context, o options) (burstResult, error) {
 		return res, err
 	}
 	defer devnet.stop()
-	listen, err := freeAddr()
+	listen, err := localproc.FreeAddr()
 	if err != nil {
 		return res, err
 	}

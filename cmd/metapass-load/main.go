@@ -35,6 +35,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/postgres/pgtest"
 )
 
@@ -209,7 +210,7 @@ func (e *env) startServe(ctx context.Context, name, listen string, args []string
 // then the same orders straight into its file.
 func (e *env) intakeSQLite(ctx context.Context, o options) (rate, rate, error) {
 	dataDir := filepath.Join(e.dir, "sqlite")
-	listen, err := freeAddr()
+	listen, err := localproc.FreeAddr()
 	if err != nil {
 		return rate{}, rate{}, err
 	}
@@ -260,7 +261,7 @@ func newSigner(dir string) (*ecdsa.PrivateKey, string, error) {
 // startDevnet runs `metapass devnet` funding signer and returns its
 // JSON-RPC URL once it answers.
 func (e *env) startDevnet(ctx context.Context, name, dir string, signer *ecdsa.PrivateKey, extra ...string) (*proc, string, error) {
-	rpcAddr, err := freeAddr()
+	rpcAddr, err := localproc.FreeAddr()
 	if err != nil {
 		return nil, "", err
 	}
@@ -314,7 +315,7 @@ func (e *env) intakePostgres(ctx context.Context, o options, cluster *pgtest.Clu
 		}
 	}()
 	for i := range n {
-		listen, err := freeAddr()
+		listen, err := localproc.FreeAddr()
 		if err != nil {
 			return rate{}, err
 		}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -18,6 +17,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/metapass/metapass/internal/localproc"
 )
 
 // buildBinary builds ./cmd/metapass into dir and returns its path.
@@ -35,13 +36,13 @@ func buildBinary(ctx context.Context, dir string) (string, error) {
 type proc struct {
 	name   string
 	cmd    *exec.Cmd
-	stdout *syncBuffer
+	stdout *localproc.Buffer
 	exited chan struct{}
 }
 
 // spawn starts bin with args, logging its stderr to log.
 func spawn(name, bin string, log io.Writer, args ...string) (*proc, error) {
-	p := &proc{name: name, stdout: &syncBuffer{}, exited: make(chan struct{})}
+	p := &proc{name: name, stdout: &localproc.Buffer{}, exited: make(chan struct{})}
 	p.cmd = exec.Command(bin, args...)
 	p.cmd.Stdout, p.cmd.Stderr = p.stdout, &prefixWriter{prefix: name + ": ", w: log}
 	if err := p.cmd.Start(); err != nil {
@@ -122,16 +123,6 @@ func parseStatus(r io.Reader) (memory, error) {
 	return m, nil
 }
 
-// freeAddr returns a 127.0.0.1 address whose port was free a moment ago.
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
-}
-
 // waitReady waits for base's /readyz to answer 200, or p to exit.
 func waitReady(ctx context.Context, p *proc, base string) error {
 	hc := &http.Client{Timeout: 2 * time.Second}
@@ -151,24 +142,6 @@ func waitReady(ctx context.Context, p *proc, base string) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-}
-
-// syncBuffer is an io.Writer safe for concurrent use.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // prefixWriter writes to a shared log with a prefix on every line.

@@ -66,20 +66,11 @@ func TestBrowser(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 
-	shots := os.Getenv("METAPASS_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	} else if abs, err := filepath.Abs(shots); err == nil {
-		shots = abs
-	}
-	t.Logf("screenshots in %s", shots)
+	shots := screenshotDir(t)
 
 	srv := startServe(t, freeAddr(t), "-data-dir", t.TempDir())
 	op := newClient(t, srv.base, srv.operatorKey(t))
-	brand, admin := setupBrand(t, ctx, op, "Browser Brand")
-	l := createLaunch(t, ctx, admin, "Browser Pass", 100)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	brand, admin, l := liveLaunch(t, ctx, op, "Browser", 100)
 
 	// Three customers whose keys the test holds: one for each script.
 	door, camera, wallet := newCustomer(t, "door"), newCustomer(t, "camera"), newCustomer(t, "wallet")
@@ -657,6 +648,21 @@ func withEnv(base, more map[string]string) map[string]string {
 	return m
 }
 
+// screenshotDir is where a browser test puts its screenshots:
+// $METAPASS_SCREENSHOTS (a relative path taken from cmd/metapass) or else a
+// temporary directory. It logs the path.
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	shots := os.Getenv("METAPASS_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	} else if abs, err := filepath.Abs(shots); err == nil {
+		shots = abs
+	}
+	t.Logf("screenshots in %s", shots)
+	return shots
+}
+
 // TestBrowserConsole drives the brand console (/console) and the API
 // reference (/docs) in headless Chromium against the real serve. The Go side
 // only creates a brand and its admin key through the operator API and runs a
@@ -691,13 +697,7 @@ func TestBrowserConsole(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 
-	shots := os.Getenv("METAPASS_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	} else if abs, err := filepath.Abs(shots); err == nil {
-		shots = abs
-	}
-	t.Logf("screenshots in %s", shots)
+	shots := screenshotDir(t)
 
 	srv := startServe(t, freeAddr(t), "-data-dir", t.TempDir())
 	op := newClient(t, srv.base, srv.operatorKey(t))

@@ -138,10 +138,7 @@ func TestRestartMidFlow(t *testing.T) {
 	}
 	opKey := first.operatorKey(t)
 	op := newClient(t, first.base, opKey)
-	brand, admin := setupBrand(t, ctx, op, "Restart Brand")
-	l := createLaunch(t, ctx, admin, "Restart Pass", 100)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	brand, admin, l := liveLaunch(t, ctx, op, "Restart", 100)
 
 	bs := newBuyers(t, "restart", nOrders)
 	placed := placeOrders(t, ctx, admin, l.ID, bs, 4)
@@ -183,16 +180,7 @@ func TestRestartMidFlow(t *testing.T) {
 	orders := waitMinted(t, ctx, admin, l.ID, placed)
 	t.Logf("all %d orders minted %v after the restart", nOrders, time.Since(start))
 
-	ec, err := ethclient.DialContext(ctx, "http://"+rpcAddr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ec.Close()
-	key, err := crypto.LoadECDSA(keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := checkOnChain(t, ctx, ec, l, crypto.PubkeyToAddress(key.PublicKey), bs, orders)
+	rep := checkOnDevChain(t, ctx, rpcAddr, keyFile, l, bs, orders)
 	t.Logf("%d passes went out in %d mint transactions over %d blocks", nOrders, rep.MintTxs, rep.Blocks)
 
 	// Everything written by the first run is still there.
@@ -224,10 +212,7 @@ func TestRestartMidFlow(t *testing.T) {
 			}
 			// A replayed order is recognised, not duplicated.
 			var o passes.Order
-			admin.must(t, ctx, "POST", "/v1/launches/"+l.ID+"/orders", map[string]any{
-				"order_id": bs[tc.idx].OrderID, "sku": testSKU, "quantity": 1,
-				"customer": map[string]any{"wallet": bs[tc.idx].Wallet.Hex()},
-			}, http.StatusAccepted, &o)
+			admin.must(t, ctx, "POST", "/v1/launches/"+l.ID+"/orders", bs[tc.idx].order(), http.StatusAccepted, &o)
 			if o.ID != orders[tc.idx].ID || o.State != passes.OrderMinted {
 				t.Errorf("replayed order %s: got %s in state %s, want %s minted", bs[tc.idx].OrderID, o.ID, o.State, orders[tc.idx].ID)
 			}

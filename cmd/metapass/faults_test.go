@@ -37,6 +37,7 @@ import (
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/chain/anviltest"
 	"github.com/metapass/metapass/contracts"
+	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/passes"
 )
 
@@ -187,8 +188,7 @@ func (l *lockedFile) tail(n int) string {
 // postOrder posts b's order until the service answers, retrying while it
 // is down (killed and restarting); any answer but 202 fails the test.
 func postOrder(ctx context.Context, c client, launchID string, b buyer) (passes.Order, int, error) {
-	body, _ := json.Marshal(map[string]any{"order_id": b.OrderID, "sku": testSKU, "quantity": 1,
-		"customer": map[string]any{"wallet": b.Wallet.Hex()}})
+	body, _ := json.Marshal(b.order())
 	for retries := 0; ; retries++ {
 		req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/v1/launches/"+launchID+"/orders", bytes.NewReader(body))
 		if err != nil {
@@ -197,9 +197,9 @@ func postOrder(ctx context.Context, c client, launchID string, b buyer) (passes.
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Authorization", "Bearer "+c.key)
 		resp, err := c.hc.Do(req)
-		var b []byte
+		var answer []byte
 		if err == nil {
-			b, err = io.ReadAll(resp.Body)
+			answer, err = io.ReadAll(resp.Body)
 			resp.Body.Close()
 		}
 		switch {
@@ -209,10 +209,10 @@ func postOrder(ctx context.Context, c client, launchID string, b buyer) (passes.
 			time.Sleep(50 * time.Millisecond)
 			continue
 		case resp.StatusCode != http.StatusAccepted:
-			return passes.Order{}, retries, fmt.Errorf("order %s: status %d: %s", b, resp.StatusCode, b)
+			return passes.Order{}, retries, fmt.Errorf("order %s: status %d: %s", b.OrderID, resp.StatusCode, answer)
 		}
 		var o passes.Order
-		return o, retries, json.Unmarshal(b, &o)
+		return o, retries, json.Unmarshal(answer, &o)
 	}
 }
 
@@ -278,7 +278,7 @@ func TestCrashBurst(t *testing.T) {
 	listen := freeAddr(t)
 	args := []string{"serve", "-data-dir", filepath.Join(dir, "data"), "-listen", listen, "-public-url", "http://" + listen,
 		"-rpc-url", "http://" + rpcAddr, "-signer-key-file", keyFile, "-batch-size", "2", "-confirmations", "3", "-log-level", "warn"}
-	var stdout syncBuffer
+	var stdout localproc.Buffer
 	var mu sync.Mutex // guards serve
 	serve, err := spawn(bin, &stdout, logs, args...)
 	if err != nil {
@@ -289,10 +289,7 @@ func TestCrashBurst(t *testing.T) {
 	waitReady(t, ctx, base)
 
 	op := newClient(t, base, operatorKeyIn(t, stdout.String()))
-	_, admin := setupBrand(t, ctx, op, "Crash Brand")
-	l := createLaunch(t, ctx, admin, "Crash Pass", nOrders)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	_, admin, l := liveLaunch(t, ctx, op, "Crash", nOrders)
 	bs := newBuyers(t, "crash", nOrders)
 
 	// The killer: SIGKILL at a random moment 50-650 ms after the last
@@ -436,15 +433,6 @@ func waitReady(t *testing.T, ctx context.Context, base string) {
 	})
 }
 
-func operatorKeyIn(t *testing.T, stdout string) string {
-	t.Helper()
-	keys := operatorKeyRE.FindAllString(stdout, -1)
-	if len(keys) != 1 {
-		t.Fatalf("want one operator key on stdout, found %d in %q", len(keys), stdout)
-	}
-	return keys[0]
-}
-
 // readiness is the body of /readyz.
 type readiness struct {
 	Status   string            `json:"status"`
@@ -488,10 +476,7 @@ func TestRPCOutage(t *testing.T) {
 	srv := startServe(t, freeAddr(t), "-data-dir", t.TempDir(), "-rpc-url", "http://"+proxy.addr, "-signer-key-file", keyFile,
 		"-batch-size", "10", "-confirmations", "2", "-rpc-timeout", "2s")
 	op := newClient(t, srv.base, srv.operatorKey(t))
-	_, admin := setupBrand(t, ctx, op, "Outage Brand")
-	l := createLaunch(t, ctx, admin, "Outage Pass", nOrders)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	_, admin, l := liveLaunch(t, ctx, op, "Outage", nOrders)
 	bs := newBuyers(t, "outage", nOrders)
 
 	// Readiness, sampled throughout.
@@ -542,9 +527,7 @@ func TestRPCOutage(t *testing.T) {
 		defer tick.Stop()
 		for i := range bs {
 			<-tick.C
-			if err := admin.call(ctx, "POST", "/v1/launches/"+l.ID+"/orders", map[string]any{
-				"order_id": bs[i].OrderID, "sku": testSKU, "quantity": 1, "customer": map[string]any{"wallet": bs[i].Wallet.Hex()},
-			}, http.StatusAccepted, &placed[i]); err != nil {
+			if err := admin.call(ctx, "POST", "/v1/launches/"+l.ID+"/orders", bs[i].order(), http.StatusAccepted, &placed[i]); err != nil {
 				burst <- fmt.Errorf("order %d: %w", i, err)
 				return
 			}
@@ -622,10 +605,7 @@ func TestAnvilReorg(t *testing.T) {
 	const nOrders = 30
 	srv, signer, _ := startOnAnvil(t, a, "-batch-size", "10", "-confirmations", "2")
 	op := newClient(t, srv.base, srv.operatorKey(t))
-	_, admin := setupBrand(t, ctx, op, "Reorg Brand")
-	l := createLaunch(t, ctx, admin, "Reorg Pass", nOrders)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	_, admin, l := liveLaunch(t, ctx, op, "Reorg", nOrders)
 	bs := newBuyers(t, "reorg", nOrders)
 	orders := waitMinted(t, ctx, admin, l.ID, placeOrders(t, ctx, admin, l.ID, bs, 4))
 	ec := ethclient.NewClient(rpcOf(t, a))
@@ -723,10 +703,7 @@ func TestAnvilStuckFee(t *testing.T) {
 	const nOrders = 5
 	srv, signer, _ := startOnAnvil(t, a, "-confirmations", "1", "-replace-after-blocks", "2")
 	op := newClient(t, srv.base, srv.operatorKey(t))
-	_, admin := setupBrand(t, ctx, op, "Stuck Brand")
-	l := createLaunch(t, ctx, admin, "Stuck Pass", nOrders)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	_, admin, l := liveLaunch(t, ctx, op, "Stuck", nOrders)
 	ec := ethclient.NewClient(rpcOf(t, a))
 
 	mining.Store(false)
@@ -842,10 +819,7 @@ func TestAnvilWaitingForFunds(t *testing.T) {
 	const nOrders = 5
 	srv, signer, _ := startOnAnvil(t, a, "-confirmations", "1")
 	op := newClient(t, srv.base, srv.operatorKey(t))
-	_, admin := setupBrand(t, ctx, op, "Funds Brand")
-	l := createLaunch(t, ctx, admin, "Funds Pass", nOrders)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	_, admin, l := liveLaunch(t, ctx, op, "Funds", nOrders)
 
 	a.SetBalance(t, signer, big.NewInt(0))
 	bs := newBuyers(t, "funds", nOrders)

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"math/big"
-	"net"
 	"net/http"
 	"regexp"
 	"slices"
@@ -26,27 +23,10 @@ import (
 
 	"github.com/metapass/metapass/brands"
 	"github.com/metapass/metapass/contracts"
+	"github.com/metapass/metapass/internal/apiclient"
+	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/passes"
 )
-
-// syncBuffer is an io.Writer safe for concurrent use, capturing serve's
-// stdout.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // logWriter forwards serve's log lines to t.Log.
 type logWriter struct{ t testing.TB }
@@ -59,12 +39,8 @@ func (w logWriter) Write(p []byte) (int, error) {
 // freeAddr returns a 127.0.0.1 address whose port was free a moment ago.
 func freeAddr(t testing.TB) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := localproc.FreeAddr()
 	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	if err := ln.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return addr
@@ -74,7 +50,7 @@ func freeAddr(t testing.TB) string {
 type instance struct {
 	cfg    config
 	base   string // http://127.0.0.1:port
-	stdout *syncBuffer
+	stdout *localproc.Buffer
 	cancel context.CancelFunc
 	done   chan error
 	once   sync.Once
@@ -102,7 +78,7 @@ func startServe(t testing.TB, listen string, extra ...string) *instance {
 	log := newLogger(logWriter{t}, level)
 
 	ctx, cancel := context.WithCancel(context.Background())
-	in := &instance{cfg: cfg, base: "http://" + listen, stdout: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	in := &instance{cfg: cfg, base: "http://" + listen, stdout: &localproc.Buffer{}, cancel: cancel, done: make(chan error, 1)}
 	go func() { in.done <- serve(ctx, cfg, in.stdout, log) }()
 	t.Cleanup(func() {
 		if err := in.stop(); err != nil {
@@ -149,14 +125,20 @@ func (in *instance) stop() error {
 
 var operatorKeyRE = regexp.MustCompile(`mpk_[A-Za-z0-9_\-]+`)
 
+// operatorKeyIn returns the one operator key serve printed in stdout.
+func operatorKeyIn(t testing.TB, stdout string) string {
+	t.Helper()
+	keys := operatorKeyRE.FindAllString(stdout, -1)
+	if len(keys) != 1 {
+		t.Fatalf("want one operator key on stdout, found %d in %q", len(keys), stdout)
+	}
+	return keys[0]
+}
+
 // operatorKey returns the operator key serve printed on stdout.
 func (in *instance) operatorKey(t testing.TB) string {
 	t.Helper()
-	keys := operatorKeyRE.FindAllString(in.stdout.String(), -1)
-	if len(keys) != 1 {
-		t.Fatalf("want one operator key on stdout, found %d in %q", len(keys), in.stdout.String())
-	}
-	return keys[0]
+	return operatorKeyIn(t, in.stdout.String())
 }
 
 // client calls the API with one key.
@@ -180,42 +162,7 @@ func (c client) as(key string) client { c.key = key; return c }
 // call sends body as JSON and decodes the response into out, failing unless
 // the status is want. Safe for concurrent use.
 func (c client) call(ctx context.Context, method, path string, body any, want int, out any) error {
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return err
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
-	if err != nil {
-		return err
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if c.key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.key)
-	}
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != want {
-		return fmt.Errorf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, want, b)
-	}
-	if out != nil {
-		if err := json.Unmarshal(b, out); err != nil {
-			return fmt.Errorf("%s %s: decode %s: %w", method, path, b, err)
-		}
-	}
-	return nil
+	return apiclient.Do(ctx, c.hc, method, c.base+path, c.key, body, want, out)
 }
 
 func (c client) must(t testing.TB, ctx context.Context, method, path string, body any, want int, out any) {
@@ -264,6 +211,17 @@ func setupBrand(t testing.TB, ctx context.Context, op client, name string) (bran
 }
 
 const testSKU = "TEE-001"
+
+// liveLaunch sets up brand name+" Brand" with op and, as its admin, a
+// published launch name+" Pass" of supplyCap passes whose contract is
+// deployed.
+func liveLaunch(t testing.TB, ctx context.Context, op client, name string, supplyCap int64) (brands.Brand, client, passes.Launch) {
+	t.Helper()
+	brand, admin := setupBrand(t, ctx, op, name+" Brand")
+	l := createLaunch(t, ctx, admin, name+" Pass", supplyCap)
+	publish(t, ctx, admin, l.ID)
+	return brand, admin, waitLive(t, ctx, admin, l.ID)
+}
 
 // createLaunch creates a draft launch with one SKU earning one pass a unit.
 func createLaunch(t testing.TB, ctx context.Context, admin client, name string, supplyCap int64) passes.Launch {
@@ -323,6 +281,12 @@ type buyer struct {
 	Wallet  common.Address
 }
 
+// order is the body of b's order of one pass of testSKU.
+func (b buyer) order() map[string]any {
+	return map[string]any{"order_id": b.OrderID, "sku": testSKU, "quantity": 1,
+		"customer": map[string]any{"wallet": b.Wallet.Hex()}}
+}
+
 func newBuyers(t testing.TB, prefix string, n int) []buyer {
 	t.Helper()
 	bs := make([]buyer, n)
@@ -349,10 +313,7 @@ func placeOrders(t testing.TB, ctx context.Context, c client, launchID string, b
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = c.call(ctx, "POST", "/v1/launches/"+launchID+"/orders", map[string]any{
-					"order_id": bs[i].OrderID, "sku": testSKU, "quantity": 1,
-					"customer": map[string]any{"wallet": bs[i].Wallet.Hex()},
-				}, http.StatusAccepted, &out[i])
+				errs[i] = c.call(ctx, "POST", "/v1/launches/"+launchID+"/orders", bs[i].order(), http.StatusAccepted, &out[i])
 			}
 		}()
 	}
@@ -416,6 +377,22 @@ type chainReport struct {
 	MintTxs int    // distinct mint transactions carrying the passes
 	Blocks  int    // distinct blocks they were mined in
 	MintGas uint64 // gas the mint transactions used, together
+}
+
+// checkOnDevChain runs checkOnChain against the dev chain serve exposes
+// at rpcAddr (-dev-rpc-addr), with the signer whose key is in keyFile.
+func checkOnDevChain(t testing.TB, ctx context.Context, rpcAddr, keyFile string, l passes.Launch, bs []buyer, orders []passes.Order) chainReport {
+	t.Helper()
+	ec, err := ethclient.DialContext(ctx, "http://"+rpcAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ec.Close()
+	key, err := crypto.LoadECDSA(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return checkOnChain(t, ctx, ec, l, crypto.PubkeyToAddress(key.PublicKey), bs, orders)
 }
 
 // checkOnChain checks the minted orders against the chain: each order's one

@@ -12,6 +12,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/metapass/metapass/internal/localproc"
 )
 
 func TestParseServe(t *testing.T) {
@@ -66,7 +68,7 @@ func TestDevnetCommand(t *testing.T) {
 	funded := common.HexToAddress("0x00000000000000000000000000000000000000f1")
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
-	var out syncBuffer
+	var out localproc.Buffer
 	go func() {
 		done <- run(ctx, []string{"devnet", "-data-dir", t.TempDir(), "-dev-rpc-addr", addr, "-fund", funded.Hex()}, &out, io.Discard)
 	}()

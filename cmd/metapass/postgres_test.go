@@ -10,9 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
-
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/postgres/pgtest"
 )
@@ -38,10 +35,7 @@ func TestPostgresFlow(t *testing.T) {
 		t.Errorf("a SQLite file was created next to PostgreSQL (%v)", err)
 	}
 	op := newClient(t, srv.base, srv.operatorKey(t))
-	_, admin := setupBrand(t, ctx, op, "Postgres Brand")
-	l := createLaunch(t, ctx, admin, "Postgres Pass", 100)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	_, admin, l := liveLaunch(t, ctx, op, "Postgres", 100)
 
 	bs := newBuyers(t, "pg", nOrders)
 	placed := placeOrders(t, ctx, admin, l.ID, bs, 8)
@@ -49,16 +43,7 @@ func TestPostgresFlow(t *testing.T) {
 	orders := waitMinted(t, ctx, admin, l.ID, placed)
 	t.Logf("all %d orders minted %v after they were placed", nOrders, time.Since(start))
 
-	ec, err := ethclient.DialContext(ctx, "http://"+rpcAddr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ec.Close()
-	key, err := crypto.LoadECDSA(filepath.Join(dataDir, "signer.key"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := checkOnChain(t, ctx, ec, l, crypto.PubkeyToAddress(key.PublicKey), bs, orders)
+	rep := checkOnDevChain(t, ctx, rpcAddr, filepath.Join(dataDir, "signer.key"), l, bs, orders)
 	t.Logf("%d passes went out in %d mint transactions over %d blocks", nOrders, rep.MintTxs, rep.Blocks)
 	if l = getLaunch(t, ctx, admin, l.ID); l.State != passes.LaunchLive || l.Allocated != nOrders || l.Minted != nOrders {
 		t.Errorf("launch after minting: state %s, allocated %d, minted %d; want live, %d, %d", l.State, l.Allocated, l.Minted, nOrders, nOrders)

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/metapass/metapass/internal/localproc"
 	"github.com/metapass/metapass/postgres/pgtest"
 )
 
@@ -41,13 +42,13 @@ func TestReplicas(t *testing.T) {
 	type replica struct {
 		id, base string
 		proc     *subprocess
-		stdout   *syncBuffer
+		stdout   *localproc.Buffer
 		dead     atomic.Bool
 	}
 	replicas := make([]*replica, nReplicas)
 	for i := range replicas {
 		listen := freeAddr(t)
-		r := &replica{id: fmt.Sprint("r", i), base: "http://" + listen, stdout: &syncBuffer{}}
+		r := &replica{id: fmt.Sprint("r", i), base: "http://" + listen, stdout: &localproc.Buffer{}}
 		var err error
 		r.proc, err = spawn(bin, r.stdout, logs, "serve", "-data-dir", filepath.Join(dir, r.id), "-listen", listen,
 			"-public-url", "http://"+listen, "-rpc-url", "http://"+rpcAddr, "-signer-key-file", keyFile, "-database", database,
@@ -60,17 +61,13 @@ func TestReplicas(t *testing.T) {
 		replicas[i] = r
 	}
 	op := newClient(t, replicas[0].base, operatorKeyIn(t, replicas[0].stdout.String()))
-	_, admin := setupBrand(t, ctx, op, "Replica Brand")
-	l := createLaunch(t, ctx, admin, "Replica Pass", nOrders)
-	publish(t, ctx, admin, l.ID)
-	l = waitLive(t, ctx, admin, l.ID)
+	_, admin, l := liveLaunch(t, ctx, op, "Replica", nOrders)
 	bs := newBuyers(t, "replica", nOrders)
 
 	// post sends one order to replica i, moving on to the next replica
 	// while one does not answer.
 	post := func(i int, b buyer) error {
-		body, _ := json.Marshal(map[string]any{"order_id": b.OrderID, "sku": testSKU, "quantity": 1,
-			"customer": map[string]any{"wallet": b.Wallet.Hex()}})
+		body, _ := json.Marshal(b.order())
 		for try := 0; ctx.Err() == nil; try++ {
 			r := replicas[(i+try)%nReplicas]
 			req, _ := http.NewRequestWithContext(ctx, "POST", r.base+"/v1/launches/"+l.ID+"/orders", bytes.NewReader(body))
@@ -80,10 +77,10 @@ func TestReplicas(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			b, _ := io.ReadAll(resp.Body)
+			answer, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode != http.StatusAccepted {
-				return fmt.Errorf("order %s on %s: %d %s", b, r.id, resp.StatusCode, b)
+				return fmt.Errorf("order %s on %s: %d %s", b.OrderID, r.id, resp.StatusCode, answer)
 			}
 			return nil
 		}
