@@ -845,7 +845,11 @@ func (m *Minter) confirm(ctx context.Context, txs []ChainTx, rs []Receipt) error
 		}
 		m.forget(tx)
 		if m.cfg.Observe != nil {
-			m.cfg.Observe.Settled(tx.Kind, map[bool]string{true: "confirmed", false: "failed"}[r.Success], r.GasUsed)
+			outcome := "failed"
+			if r.Success {
+				outcome = "confirmed"
+			}
+			m.cfg.Observe.Settled(tx.Kind, outcome, r.GasUsed)
 		}
 		m.log.Info("transaction final", slog.String("kind", string(tx.Kind)), slog.String("tx", tx.Hash),
 			slog.Uint64("nonce", tx.Nonce), slog.Int("attempts", len(tx.Attempts)), slog.Uint64("block", r.BlockNumber),
