@@ -194,11 +194,14 @@ func (c *Client) SignMint(ctx context.Context, nonce uint64, contract string, to
 		}
 	}
 	target := common.HexToAddress(contract)
+	var data []byte
 	if len(ids) == 1 {
 		// mint(id) skips the array's calldata and decoding: 555 gas less.
-		return c.signAs(ctx, c.key, nonce, &target, nil, c.pass.PackMint(ids[0]), mintHeadroom)
+		data = c.pass.PackMint(ids[0])
+	} else {
+		data = c.pass.PackMintBatch(ids)
 	}
-	return c.signAs(ctx, c.key, nonce, &target, nil, c.pass.PackMintBatch(ids), mintHeadroom)
+	return c.signAs(ctx, c.key, nonce, &target, nil, data, mintHeadroom)
 }
 
 // tokenID parses a decimal ERC-721 token id.
@@ -213,7 +216,7 @@ func tokenID(s string) (*big.Int, error) {
 // SignFund signs, at nonce, a payment of value wei to the address to.
 func (c *Client) SignFund(ctx context.Context, nonce uint64, to string, value *big.Int) (passes.SignedTx, error) {
 	target := common.HexToAddress(to)
-	return c.signValue(ctx, nonce, &target, value, nil)
+	return c.signAs(ctx, c.key, nonce, &target, value, nil, headroom)
 }
 
 // TransferCost is the most a transferFrom(from, to, token) sent by from
@@ -266,19 +269,10 @@ func (c *Client) SignBurn(ctx context.Context, nonce uint64, contract string, to
 	return c.sign(ctx, nonce, &target, c.pass.PackBurn(id))
 }
 
-// sign prices and signs a dynamic-fee transaction. The gas limit is the
-// node's estimate plus its headroom (a fiftieth for mints). A call that would revert yields
-// passes.ErrReverted with the decoded reason; one that needs more gas than a
-// transaction may use (the lower of EIP-7825's cap and 90% of the block gas
-// limit) yields passes.ErrTooMuchGas; one the signer cannot pay for
-// passes.ErrInsufficientFunds.
+// sign is signAs for a call of the signer's, sending no value, with the
+// usual headroom.
 func (c *Client) sign(ctx context.Context, nonce uint64, to *common.Address, data []byte) (passes.SignedTx, error) {
-	return c.signValue(ctx, nonce, to, nil, data)
-}
-
-// signValue is sign for a call that also sends value wei.
-func (c *Client) signValue(ctx context.Context, nonce uint64, to *common.Address, value *big.Int, data []byte) (passes.SignedTx, error) {
-	return c.signAs(ctx, c.key, nonce, to, value, data, headroom)
+	return c.signAs(ctx, c.key, nonce, to, nil, data, headroom)
 }
 
 // headroom is the gas a transaction may use above the node's estimate: a
@@ -293,8 +287,13 @@ func headroom(estimate uint64) uint64 { return estimate / 5 }
 // block's last mint of a burst waiting for the next block.
 func mintHeadroom(estimate uint64) uint64 { return estimate / 50 }
 
-// signAs prices and signs a call from key's address, paying with it, with
-// room the gas allowed above the node's estimate.
+// signAs prices and signs a dynamic-fee call from key's address, paying
+// with it. The gas limit is the node's estimate plus room of it (headroom,
+// or mintHeadroom for mints). A call that would revert yields
+// passes.ErrReverted with the decoded reason; one that needs more gas than a
+// transaction may use (the lower of EIP-7825's cap and 90% of the block gas
+// limit) yields passes.ErrTooMuchGas; one the signer cannot pay for
+// passes.ErrInsufficientFunds.
 func (c *Client) signAs(ctx context.Context, key *ecdsa.PrivateKey, nonce uint64, to *common.Address, value *big.Int, data []byte, room func(uint64) uint64) (passes.SignedTx, error) {
 	head, err := c.eth.HeaderByNumber(ctx, nil)
 	if err != nil {

@@ -845,7 +845,11 @@ func (m *Minter) confirm(ctx context.Context, txs []ChainTx, rs []Receipt) error
 		}
 		m.forget(tx)
 		if m.cfg.Observe != nil {
-			m.cfg.Observe.Settled(tx.Kind, map[bool]string{true: "confirmed", false: "failed"}[r.Success], r.GasUsed)
+			outcome := "failed"
+			if r.Success {
+				outcome = "confirmed"
+			}
+			m.cfg.Observe.Settled(tx.Kind, outcome, r.GasUsed)
 		}
 		m.log.Info("transaction final", slog.String("kind", string(tx.Kind)), slog.String("tx", tx.Hash),
 			slog.Uint64("nonce", tx.Nonce), slog.Int("attempts", len(tx.Attempts)), slog.Uint64("block", r.BlockNumber),
@@ -1135,8 +1139,8 @@ func (m *Minter) mint(ctx context.Context, room, inFlight int) error {
 
 // mintBatch signs, records and sends one mint of ps. It reports whether a
 // transaction was sent; passes whose mint would revert are failed instead,
-// a batch too large for one transaction is left queued for smaller ones,
-// and a signer that cannot pay holds them for funds. Each pass gets its
+// a batch too large for one transaction goes out as its largest first half
+// that fits, and a signer that cannot pay holds them for funds. Each pass gets its
 // token id on chain here: its recipient's address above the count of the
 // launch's passes to that recipient holding one, plus one (QueuedPasses
 // leaves out recipients with a pass still in flight, so that count is
@@ -1170,9 +1174,11 @@ func (m *Minter) chainTokenIDs(ctx context.Context, launchID string, ps []Pass) 
 }
 
 // signMint is mintBatch with the chain token ids chosen. A prefix of a
-// batch keeps valid ids; a batch that would revert is halved and its first
-// half tried alone, the rest left queued for the next batch (whose ids are
-// chosen again: a recipient in the first half waits for it to confirm).
+// batch keeps valid ids; a batch too large for one transaction, or that
+// would revert, is halved and its first half tried alone, the rest left
+// queued for the next batch (whose ids are chosen again: a recipient in
+// the first half waits for it to confirm). The launch's later batches
+// start at the size that fit.
 func (m *Minter) signMint(ctx context.Context, l Launch, ps []Pass, ids []string) (bool, error) {
 	pids := make([]int64, len(ps))
 	for i, p := range ps {
@@ -1182,7 +1188,7 @@ func (m *Minter) signMint(ctx context.Context, l Launch, ps []Pass, ids []string
 	if errors.Is(err, ErrTooMuchGas) && len(ps) > 1 {
 		m.fits[l.ID] = len(ps) / 2
 		m.log.Info("batch too large for one transaction", slog.String("launch_id", l.ID), slog.Int("passes", len(ps)), slog.Int("next", len(ps)/2))
-		return false, nil
+		return m.signMint(ctx, l, ps[:len(ps)/2], ids[:len(ps)/2])
 	}
 	if errors.Is(err, ErrInsufficientFunds) {
 		return false, m.holdForFunds(ctx, 0, err)

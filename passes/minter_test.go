@@ -43,6 +43,12 @@ type rig struct {
 // funded in its genesis block unless broke.
 func newRig(t *testing.T, broke bool) *rig {
 	t.Helper()
+	return newRigGas(t, broke, 0)
+}
+
+// newRigGas is newRig with blocks of gasLimit gas (0 for the default).
+func newRigGas(t *testing.T, broke bool, gasLimit uint64) *rig {
+	t.Helper()
 	r := &rig{}
 	r.key, _ = newAccount(t)
 	r.funder, _ = newAccount(t)
@@ -51,7 +57,7 @@ func newRig(t *testing.T, broke bool) *rig {
 		funded = append(funded, crypto.PubkeyToAddress(r.key.PublicKey))
 	}
 	var err error
-	if r.dev, err = chain.StartDevChain(chain.DevConfig{Funded: funded, BlockInterval: 100 * time.Millisecond}); err != nil {
+	if r.dev, err = chain.StartDevChain(chain.DevConfig{Funded: funded, BlockInterval: 100 * time.Millisecond, GasLimit: gasLimit}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = r.dev.Close() })
@@ -573,5 +579,50 @@ func TestMinterWaitsForFullBatchWhileBusy(t *testing.T) {
 		if s := state(o.ID); s != passes.OrderSubmitted {
 			t.Errorf("order %s of a full batch is %s, want submitted", o.OrderID, s)
 		}
+	}
+}
+
+// TestMinterSplitsBatchTooLarge: a batch needing more gas than a
+// transaction may use is halved until it fits, and every pass is minted
+// once.
+func TestMinterSplitsBatchTooLarge(t *testing.T) {
+	// 3M gas blocks: the implementation's deployment fits, a mint to 120
+	// fresh recipients (~25,000 gas each) does not, one to 60 does.
+	r := newRigGas(t, false, 3_000_000)
+	r.minter = passes.NewMinter(r.svc.Store.(passes.MintStore), r.client,
+		passes.MinterConfig{BaseURL: "http://x", BatchSize: 120}, discard)
+	l, err := r.svc.CreateLaunch(t.Context(), "brd_1", passes.Launch{Name: "XO", Symbol: "XO", SupplyCap: 120,
+		SKUs: []passes.SKU{{SKU: "A", PassesPerUnit: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err = r.svc.Transition(t.Context(), "brd_1", l.ID, passes.Publish); err != nil {
+		t.Fatal(err)
+	}
+	r.until(t, "the launch to go live", func() bool { return r.getLaunch(t, l.ID).State == passes.LaunchLive })
+	wallets := map[string]string{} // order id → recipient
+	for i := range 120 {
+		_, w := newAccount(t)
+		wallets[r.order(t, l.ID, fmt.Sprintf("O-%d", i), w).ID] = w
+	}
+	r.until(t, "the orders to be minted", func() bool {
+		for id := range wallets {
+			if r.getOrder(t, id).State != passes.OrderMinted {
+				return false
+			}
+		}
+		return true
+	})
+	if kinds := r.kinds(t); kinds[passes.TxMint] != 2 {
+		t.Errorf("transactions by kind: %v; want two mints of 60", kinds)
+	}
+	m := r.mints(t, r.getLaunch(t, l.ID).Contract)
+	for _, w := range wallets {
+		if id := chainToken(t, w, 1); len(m[id]) != 1 || m[id][0] != w {
+			t.Errorf("%s's pass minted to %v; want once, to it", w, m[id])
+		}
+	}
+	if len(m) != len(wallets) {
+		t.Errorf("%d tokens minted, want %d", len(m), len(wallets))
 	}
 }
