@@ -353,11 +353,13 @@ func TestCollectionReplayGuard(t *testing.T) {
 		}
 	}
 	e.sim.Commit()
-	r1, err := e.client.TransactionReceipt(t.Context(), first.Hash())
+	// WaitMined: the receipts are there once the chain has indexed the block,
+	// which may be just after Commit returns.
+	r1, err := bind.WaitMined(t.Context(), e.client, first.Hash())
 	if err != nil {
 		t.Fatal(err)
 	}
-	r2, err := e.client.TransactionReceipt(t.Context(), second.Hash())
+	r2, err := bind.WaitMined(t.Context(), e.client, second.Hash())
 	if err != nil {
 		t.Fatal(err)
 	}

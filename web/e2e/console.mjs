@@ -14,7 +14,7 @@
 // trail shown; a reload keeps the tab signed in with no key in the URL.
 // Env: METAPASS_BASE, METAPASS_SCREENSHOTS, CHROMIUM, ADMIN_KEY, WALLET,
 // OTHER_WALLET, CUSTOMER_REF, WEBHOOK_URL, LAUNCH_NAME, ORDER_ID, ORDER_ID2.
-import { base, env, launch, newContext, run, shot, track, waitAttr } from './lib.mjs';
+import { base, env, launch, newContext, run, shot, signIn, track, waitAttr } from './lib.mjs';
 
 const LONG = 30000; // chain steps: a deploy or a mint takes a few 200 ms blocks
 
@@ -74,12 +74,7 @@ run('console', async (hold) => {
   await page.goto(`${base()}/console`);
   await tid('admin-key').waitFor();
   await snap('console-1-signin');
-  await tid('admin-key').fill('mpk_not_a_real_key');
-  await tid('sign-in').click();
-  await tid('signin-error').waitFor();
-  const wrongKey = await tid('signin-error').textContent();
-  await tid('admin-key').fill(env('ADMIN_KEY'));
-  await tid('sign-in').click();
+  const wrongKey = await signIn(page, 'admin-key', env('ADMIN_KEY'));
   await tid('view-launches').waitFor();
   await tid('launches-empty').waitFor();
   lap('sign_in');

@@ -97,6 +97,22 @@ export async function waitAttr(page, id, attr, value, timeout) {
   }, [id, attr, value], { timeout: timeout || timeoutMs() });
 }
 
+/**
+ * Signs in on a page's key form (the key field data-testid=keyField, then
+ * sign-in): first with a wrong key, waiting for the refusal, then with key.
+ * Returns the refusal's text; the caller waits for what signing in shows.
+ */
+export async function signIn(page, keyField, key) {
+  const tid = (id) => page.getByTestId(id);
+  await tid(keyField).fill('mpk_not_a_real_key');
+  await tid('sign-in').click();
+  await tid('signin-error').waitFor();
+  const refusal = await tid('signin-error').textContent();
+  await tid(keyField).fill(key);
+  await tid('sign-in').click();
+  return refusal;
+}
+
 /** The text and data- attributes of the check-in result panel. */
 export async function readResult(page) {
   return page.evaluate(() => {

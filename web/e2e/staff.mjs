@@ -3,7 +3,7 @@
 // TAMPERED_CODE (bad_signature); where the event allows re-entry, let the
 // pass out with the exit toggle and back in. Env: METAPASS_BASE, METAPASS_SCREENSHOTS,
 // CHROMIUM, STAFF_KEY, EVENT_ID, CODE, TAMPERED_CODE, GATE.
-import { base, env, launch, newContext, readResult, run, shot, track, waitAttr } from './lib.mjs';
+import { base, env, launch, newContext, readResult, run, shot, signIn, track, waitAttr } from './lib.mjs';
 
 run('staff', async (hold) => {
   const browser = hold(await launch());
@@ -17,13 +17,7 @@ run('staff', async (hold) => {
   shots.push(await shot(page, 'staff-1-signin'));
 
   // A wrong key is refused and not kept.
-  await tid('staff-key').fill('mpk_not_a_real_key');
-  await tid('sign-in').click();
-  await tid('signin-error').waitFor();
-  const wrongKey = await tid('signin-error').textContent();
-
-  await tid('staff-key').fill(env('STAFF_KEY'));
-  await tid('sign-in').click();
+  const wrongKey = await signIn(page, 'staff-key', env('STAFF_KEY'));
   await tid('event-summary').waitFor();
   if (await tid('event-select').isVisible()) await tid('event-select').selectOption(env('EVENT_ID'));
   await waitAttr(page, 'event-summary', 'data-event-id', env('EVENT_ID'));

@@ -37,21 +37,26 @@ func main() {
 }
 
 func run(ctx context.Context, dir string, w io.Writer) error {
-	built, err := compile(ctx, dir)
-	if err != nil {
-		return err
-	}
-	c, err := newChain()
-	if err != nil {
-		return err
-	}
-	defer c.sim.Close()
-	r, err := measure(ctx, c, built)
+	r, err := compileAndMeasure(ctx, dir)
 	if err != nil {
 		return err
 	}
 	r.print(w)
 	return nil
+}
+
+// compileAndMeasure compiles the sources in dir and measures them on a new chain.
+func compileAndMeasure(ctx context.Context, dir string) (*report, error) {
+	built, err := compile(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	c, err := newChain()
+	if err != nil {
+		return nil, err
+	}
+	defer c.sim.Close()
+	return measure(ctx, c, built)
 }
 
 // sources are the contracts the report compiles, in compile.js's manifest shape.

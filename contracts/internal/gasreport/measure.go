@@ -133,7 +133,9 @@ func measure(ctx context.Context, c *chain, built map[string]contract) (*report,
 			return common.Address{}, fmt.Errorf("createCollection: %w", err)
 		}
 		r.clone = rcpt.GasUsed
-		addr := common.BytesToAddress(rcpt.Logs[len(rcpt.Logs)-1].Topics[1].Bytes())
+		// CloneArgs is not ok only where createCollection reverts, which send reported.
+		args, _ := contracts.CloneArgs(p)
+		addr := contracts.PredictCollection(factory, impl, c.from, salt, args)
 		_, err = c.send(ctx, &addr, pc.pack("mintBatch", ids(rcp.warmUp)), nil)
 		return addr, err
 	}
