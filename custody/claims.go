@@ -157,18 +157,7 @@ func (s *Claims) List(ctx context.Context, brandID, customerRef string) ([]Claim
 
 // Run moves funded claims along until ctx is done.
 func (s *Claims) Run(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		if err := s.Step(ctx); err != nil && ctx.Err() == nil {
-			s.Log.Warn("claims step", slog.Any("err", err))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	metapass.Poll(ctx, every, s.Log, "claims step", s.Step)
 }
 
 // Step signs, records and sends the transfer of every funded claim, and

@@ -192,18 +192,7 @@ func NewIndexer(store OwnershipStore, src LogSource, chainID uint64, cfg Indexer
 
 // Run indexes until ctx is done.
 func (x *Indexer) Run(ctx context.Context) {
-	t := time.NewTicker(x.cfg.Poll)
-	defer t.Stop()
-	for {
-		if err := x.Step(ctx); err != nil && ctx.Err() == nil {
-			x.log.Warn("ownership indexer step", slog.Any("err", err))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	metapass.Poll(ctx, x.cfg.Poll, x.log, "ownership indexer step", x.Step)
 }
 
 // Step undoes a reorganisation if there was one, then indexes every
