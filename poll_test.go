@@ -24,7 +24,7 @@ func TestPoll(t *testing.T) {
 		defer close(done)
 		metapass.Poll(ctx, time.Millisecond, log, "test step", func(context.Context) error {
 			calls++
-			if calls == 3 {
+			if calls >= 3 {
 				cancel()
 			}
 			if calls == 1 {
@@ -38,8 +38,8 @@ func TestPoll(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Poll did not return after its context was cancelled")
 	}
-	if calls != 3 {
-		t.Errorf("%d steps, want 3", calls)
+	if calls < 3 {
+		t.Errorf("%d steps, want the 3 before the cancel (a tick ready with it may run one more)", calls)
 	}
 	if out := buf.String(); strings.Count(out, "test step") != 1 || !strings.Contains(out, "first fails") {
 		t.Errorf("log %q: want the first step's failure, once", out)
