@@ -113,6 +113,10 @@ func StartDevChain(cfg DevConfig) (*DevChain, error) {
 		ec.Genesis = g
 	}
 	ec.Miner.GasCeil = cfg.GasLimit
+	// No log index: keeping it costs a tenth of a replica's CPU under load,
+	// and eth_getLogs reads a dev chain's few blocks directly (their blooms,
+	// then receipts) just as well.
+	ec.LogNoHistory = true
 	backend, err := eth.New(stack, &ec)
 	if err != nil {
 		stack.Close()

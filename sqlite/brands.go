@@ -16,7 +16,7 @@ func (db *DB) Brands() brands.Store { return brandStore{db} }
 type brandStore struct{ db *DB }
 
 func (s brandStore) CreateBrand(ctx context.Context, b brands.Brand) error {
-	_, err := s.db.w.ExecContext(ctx, `INSERT INTO brands (id, name, created_at) VALUES (?, ?, ?)`, b.ID, b.Name, b.CreatedAt)
+	_, err := s.db.exec(ctx, `INSERT INTO brands (id, name, created_at) VALUES (?, ?, ?)`, b.ID, b.Name, b.CreatedAt)
 	return err
 }
 
@@ -44,7 +44,7 @@ func (s brandStore) GetBrand(ctx context.Context, id string) (brands.Brand, erro
 }
 
 func (s brandStore) CreateKey(ctx context.Context, k brands.Key, hash []byte) error {
-	_, err := s.db.w.ExecContext(ctx,
+	_, err := s.db.exec(ctx,
 		`INSERT INTO api_keys (id, brand_id, role, label, hash, created_at, event_id, valid_from, valid_until)
 		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
 		k.ID, k.BrandID, k.Role, k.Label, hash, k.CreatedAt, scopeValue(k.Scope, func(s brands.Scope) any { return s.EventID }),
@@ -110,7 +110,7 @@ func (s brandStore) ListKeys(ctx context.Context, brandID string) ([]brands.Key,
 }
 
 func (s brandStore) RevokeKey(ctx context.Context, brandID, keyID string, at time.Time) error {
-	res, err := s.db.w.ExecContext(ctx, `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND brand_id = ?`, at, keyID, brandID)
+	res, err := s.db.exec(ctx, `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND brand_id = ?`, at, keyID, brandID)
 	s.db.keys.drop()
 	if err != nil {
 		return err

@@ -107,7 +107,7 @@ func (s ClaimStore) Settle(ctx context.Context, c custody.Claim) error {
 }
 
 func (s ClaimStore) update(ctx context.Context, query string, args ...any) error {
-	res, err := s.db.w.ExecContext(ctx, query, args...)
+	res, err := s.db.exec(ctx, query, args...)
 	if err != nil {
 		return err
 	}

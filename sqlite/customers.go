@@ -16,7 +16,7 @@ func (db *DB) Customers() customers.Store { return customerStore{db} }
 type customerStore struct{ db *DB }
 
 func (s customerStore) CreateNonce(ctx context.Context, brandID, nonce string, expires time.Time) error {
-	_, err := s.db.w.ExecContext(ctx, `INSERT INTO siwe_nonces (nonce, brand_id, expires_at) VALUES (?, ?, ?)`, nonce, brandID, expires.UTC())
+	_, err := s.db.exec(ctx, `INSERT INTO siwe_nonces (nonce, brand_id, expires_at) VALUES (?, ?, ?)`, nonce, brandID, expires.UTC())
 	return err
 }
 
@@ -42,7 +42,7 @@ func (s customerStore) ConsumeNonce(ctx context.Context, brandID, nonce string, 
 }
 
 func (s customerStore) CreateSession(ctx context.Context, hash []byte, c customers.Session) error {
-	_, err := s.db.w.ExecContext(ctx, `INSERT INTO sessions (hash, brand_id, wallet, expires_at) VALUES (?, ?, ?, ?)`,
+	_, err := s.db.exec(ctx, `INSERT INTO sessions (hash, brand_id, wallet, expires_at) VALUES (?, ?, ?, ?)`,
 		hash, c.BrandID, c.Wallet, c.ExpiresAt.UTC())
 	return err
 }

@@ -26,14 +26,24 @@ var migrations embed.FS
 // DB is a SQLite database in WAL mode. Writes go through one connection in
 // IMMEDIATE transactions, so they queue in Go rather than spin on locks;
 // reads use a pool of their own and never wait for writers. Every
-// connection keeps the statements it runs prepared. Write
-// transactions that queue together commit together (group commit): one
-// fsync acknowledges them all.
+// connection keeps the statements it runs prepared.
+//
+// Write transactions that queue together commit together (group commit),
+// and their callers are answered only once the WAL holding them is on
+// disk. The COMMIT itself only appends to the WAL (synchronous=NORMAL,
+// under which SQLite keeps the file consistent through a crash and syncs
+// every checkpoint); a second goroutine fsyncs the WAL for every group
+// committed meanwhile and then answers them, while the writer already runs
+// the next group. So no acknowledged write is lost to a power cut, and the
+// fsync does not hold the writer up.
 type DB struct {
 	w *sql.DB
 	r *sql.DB
 	// keys caches API keys for authentication.
 	keys keyCache
+	// syncWAL makes every committed write durable.
+	syncWAL func() error
+	wal     walFile
 	// writes feeds the committer; stop ends it.
 	writes   chan write
 	stop     chan struct{}
@@ -48,35 +58,66 @@ type write struct {
 	errc chan error
 }
 
-// maxGroup bounds how many transactions commit together.
-const maxGroup = 256
+// committed is a group whose transaction has committed, waiting for the
+// WAL's fsync before its callers are answered.
+type committed struct {
+	group []write
+	errs  []error
+}
+
+const (
+	// maxGroup bounds how many transactions commit together.
+	maxGroup = 256
+	// maxUnsynced bounds the groups committed and waiting for one fsync.
+	maxUnsynced = 64
+)
+
+// walPages is how many pages the WAL may grow to before the writer
+// copies them into the database file (SQLite's default is 1,000): each
+// checkpoint costs two fsyncs on the writer's path, and a page written
+// again meanwhile is copied once.
+const walPages = 16384
 
 // Open opens (creating if needed) the database file at path and applies
-// pending migrations. Every commit is durable (synchronous=FULL).
+// pending migrations. A write is durable when it returns.
 func Open(ctx context.Context, path string) (*DB, error) {
-	dsn := func(extra string) string {
+	return open(ctx, path, nil)
+}
+
+// open is Open with the fsync of the WAL replaced by syncWAL, if not nil.
+func open(ctx context.Context, path string, syncWAL func() error) (*DB, error) {
+	dsn := func(extra ...string) string {
 		q := url.Values{}
-		for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+		for _, p := range append([]string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)"}, extra...) {
 			q.Add("_pragma", p)
 		}
 		q.Set("_txlock", "immediate")
-		return "file:" + path + "?" + q.Encode() + extra
+		return "file:" + path + "?" + q.Encode()
 	}
 	// The writer's savepoints (one per transaction of a group) keep their
 	// undo pages in memory, not in a temporary file written page by page;
-	// commits stay as durable, they go through the WAL as before.
-	wc, err := newCachingConnector(dsn("&_pragma=temp_store(memory)"))
+	// commits go through the WAL as before. Its commits are not synced by
+	// SQLite but by the committer (see DB).
+	wc, err := newCachingConnector(dsn("synchronous(NORMAL)", "temp_store(memory)", fmt.Sprintf("wal_autocheckpoint(%d)", walPages)))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	w := sql.OpenDB(wc)
 	w.SetMaxOpenConns(1)
-	db := &DB{w: w, writes: make(chan write), stop: make(chan struct{}), done: make(chan struct{})}
+	db := &DB{w: w, wal: walFile{path: path + "-wal"}, writes: make(chan write), stop: make(chan struct{}), done: make(chan struct{})}
+	db.syncWAL = syncWAL
+	if syncWAL == nil {
+		db.syncWAL = db.wal.sync
+	}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
-	rc, err := newCachingConnector(dsn("&_pragma=query_only(1)"))
+	if err := db.syncWAL(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sync %s after migrating: %w", path, err)
+	}
+	rc, err := newCachingConnector(dsn("synchronous(FULL)", "query_only(1)"))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -107,7 +148,7 @@ func (db *DB) migrate(ctx context.Context) error {
 func (db *DB) Close() error {
 	db.stopOnce.Do(func() { close(db.stop) })
 	<-db.done
-	return errors.Join(db.r.Close(), db.w.Close())
+	return errors.Join(db.r.Close(), db.w.Close(), db.wal.close())
 }
 
 // Ping checks that the database answers.
@@ -120,6 +161,16 @@ type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// exec runs one write statement as its own transaction, durable when exec
+// returns nil.
+func (db *DB) exec(ctx context.Context, query string, args ...any) (res sql.Result, err error) {
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err = tx.ExecContext(ctx, query, args...)
+		return err
+	})
+	return res, err
 }
 
 // inTx runs fn as one write transaction, durable when inTx returns nil.
@@ -138,10 +189,17 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 // commit runs queued transactions: it takes every one waiting (up to
-// maxGroup), runs each in a savepoint of one IMMEDIATE transaction, and
-// answers them all after the one COMMIT.
+// maxGroup), runs each in a savepoint of one IMMEDIATE transaction and,
+// after the one COMMIT, hands the group to sync to be answered.
 func (db *DB) commit() {
 	defer close(db.done)
+	unsynced := make(chan committed, maxUnsynced)
+	synced := make(chan struct{})
+	go db.sync(unsynced, synced)
+	defer func() {
+		close(unsynced)
+		<-synced
+	}()
 	for {
 		var group []write
 		select {
@@ -159,18 +217,50 @@ func (db *DB) commit() {
 				break more
 			}
 		}
-		db.run(group)
+		unsynced <- committed{group: group, errs: db.run(group)}
 	}
 }
 
-func (db *DB) run(group []write) {
+// sync answers committed groups once the WAL holding them is on disk: one
+// fsync for every group committed since the last, while the committer goes
+// on. A failed fsync fails every write it was to make durable.
+func (db *DB) sync(unsynced <-chan committed, done chan<- struct{}) {
+	defer close(done)
+	for c := range unsynced {
+		batch := []committed{c}
+	more:
+		for {
+			select {
+			case c, ok := <-unsynced:
+				if !ok {
+					break more
+				}
+				batch = append(batch, c)
+			default:
+				break more
+			}
+		}
+		err := db.syncWAL()
+		for _, c := range batch {
+			for i, w := range c.group {
+				if c.errs[i] == nil && err != nil {
+					c.errs[i] = fmt.Errorf("sync the WAL: %w", err)
+				}
+				w.errc <- c.errs[i]
+			}
+		}
+	}
+}
+
+// run runs group in one transaction and reports each write's outcome.
+func (db *DB) run(group []write) []error {
 	errs := make([]error, len(group))
 	tx, err := db.w.BeginTx(context.Background(), nil)
 	if err != nil {
-		for _, w := range group {
-			w.errc <- fmt.Errorf("begin: %w", err)
+		for i := range errs {
+			errs[i] = fmt.Errorf("begin: %w", err)
 		}
-		return
+		return errs
 	}
 	for i, w := range group {
 		if errs[i] = w.ctx.Err(); errs[i] != nil {
@@ -188,13 +278,12 @@ func (db *DB) run(group []write) {
 		}
 		if err != nil { // the transaction itself is broken: nothing of it commits
 			_ = tx.Rollback()
-			for j, w := range group {
+			for j := range errs {
 				if errs[j] == nil || j >= i {
 					errs[j] = fmt.Errorf("group transaction: %w", err)
 				}
-				w.errc <- errs[j]
 			}
-			return
+			return errs
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -204,9 +293,7 @@ func (db *DB) run(group []write) {
 			}
 		}
 	}
-	for i, w := range group {
-		w.errc <- errs[i]
-	}
+	return errs
 }
 
 // protect runs fn, turning a panic into its error: fn runs on the

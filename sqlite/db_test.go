@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -107,5 +109,108 @@ func TestWritePanics(t *testing.T) {
 	}
 	if fmt.Sprint(ids) != "[brd_q]" {
 		t.Fatalf("brands %v, want [brd_q]", ids)
+	}
+}
+
+// TestWriteWaitsForSync: a write returns only after an fsync of the WAL
+// that began after its commit, the next group commits while that fsync
+// runs, and a failed fsync fails the writes it was to make durable.
+func TestWriteWaitsForSync(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	var (
+		gated   atomic.Bool
+		entered = make(chan struct{})
+		release = make(chan error)
+		wal     = walFile{path: path + "-wal"}
+	)
+	defer wal.close()
+	db, err := open(ctx, path, func() error {
+		if !gated.Load() {
+			return wal.sync()
+		}
+		entered <- struct{}{}
+		return <-release
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	insert := func(id string, ran chan<- struct{}) <-chan error {
+		done := make(chan error, 1)
+		go func() {
+			done <- db.inTx(ctx, func(tx *sql.Tx) error {
+				_, err := tx.ExecContext(ctx, `INSERT INTO brands (id, name, created_at) VALUES (?, 'B', ?)`, id, time.Now())
+				close(ran)
+				return err
+			})
+		}()
+		return done
+	}
+	gated.Store(true)
+	ranA, ranB := make(chan struct{}), make(chan struct{})
+	doneA := insert("brd_a", ranA)
+	<-ranA
+	<-entered // A committed; its fsync has begun and hangs
+	doneB := insert("brd_b", ranB)
+	<-ranB // B runs and commits while A's fsync is still out
+	select {
+	case err := <-doneA:
+		t.Fatalf("A returned (%v) before its fsync ended", err)
+	case err := <-doneB:
+		t.Fatalf("B returned (%v) before any fsync after its commit", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	release <- nil
+	if err := <-doneA; err != nil {
+		t.Fatalf("A: %v", err)
+	}
+	<-entered // B's fsync
+	select {
+	case err := <-doneB:
+		t.Fatalf("B returned (%v) before its fsync ended", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	disk := errors.New("disk gone")
+	release <- disk
+	if err := <-doneB; !errors.Is(err, disk) {
+		t.Fatalf("B after a failed fsync: %v, want %v", err, disk)
+	}
+	gated.Store(false)
+	if err := db.inTx(ctx, func(*sql.Tx) error { return nil }); err != nil {
+		t.Fatalf("a write after the failed fsync: %v", err)
+	}
+}
+
+// TestWALFileFollowsTheWAL: syncing a WAL that does not exist is a no-op,
+// and a WAL deleted and made again is opened afresh.
+func TestWALFileFollowsTheWAL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db-wal")
+	w := walFile{path: path}
+	defer w.close()
+	if err := w.sync(); err != nil || w.f != nil {
+		t.Fatalf("no WAL: %v, file %v", err, w.f)
+	}
+	for range 2 {
+		if err := os.WriteFile(path, []byte("frames"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.sync(); err != nil {
+			t.Fatal(err)
+		}
+		open, err := w.f.Stat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !os.SameFile(open, now) {
+			t.Fatal("synced a WAL other than the one on disk")
+		}
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -23,7 +23,7 @@ var (
 )
 
 func (s EventStore) CreateEvent(ctx context.Context, e events.Event) error {
-	_, err := s.db.w.ExecContext(ctx, `INSERT INTO events (id, brand_id, name, venue, starts_at, ends_at, doors_open_at,
+	_, err := s.db.exec(ctx, `INSERT INTO events (id, brand_id, name, venue, starts_at, ends_at, doors_open_at,
 		capacity, launches, reentry, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.BrandID, e.Name, e.Venue, e.StartsAt.UTC(), e.EndsAt.UTC(), e.DoorsOpenAt.UTC(), e.Capacity, jsonText(e.Launches),
 		e.Reentry, e.CreatedAt)

@@ -221,7 +221,7 @@ func (s PassStore) RecordBurn(ctx context.Context, t passes.ChainTx, passID int6
 }
 
 func (s PassStore) KeepPass(ctx context.Context, passID int64, reason string) error {
-	_, err := s.db.w.ExecContext(ctx, `UPDATE passes SET refund = 0, fail_reason = ? WHERE id = ? AND state = 'minted'`, reason, passID)
+	_, err := s.db.exec(ctx, `UPDATE passes SET refund = 0, fail_reason = ? WHERE id = ? AND state = 'minted'`, reason, passID)
 	return err
 }
 
@@ -416,7 +416,7 @@ func (s PassStore) HoldForFunds(ctx context.Context, chainID uint64, txID int64)
 }
 
 func (s PassStore) ReleaseFunds(ctx context.Context, chainID uint64) error {
-	_, err := s.db.w.ExecContext(ctx, `UPDATE passes SET state = CASE WHEN tx_id IS NULL THEN 'queued' ELSE 'submitted' END
+	_, err := s.db.exec(ctx, `UPDATE passes SET state = CASE WHEN tx_id IS NULL THEN 'queued' ELSE 'submitted' END
 		WHERE state = 'waiting_for_funds' AND launch_id IN (SELECT id FROM launches WHERE chain_id = ?)`, chainID)
 	return err
 }
@@ -433,7 +433,7 @@ func (s PassStore) FailPasses(ctx context.Context, passIDs []int64, reason strin
 }
 
 func (s PassStore) FailDeploy(ctx context.Context, launchID, reason string) error {
-	_, err := s.db.w.ExecContext(ctx, `UPDATE launches SET state = CASE state WHEN 'ended' THEN state ELSE 'draft' END,
+	_, err := s.db.exec(ctx, `UPDATE launches SET state = CASE state WHEN 'ended' THEN state ELSE 'draft' END,
 		deploy_error = ?, updated_at = ? WHERE id = ? AND deploy_tx_id IS NULL`, reason, time.Now().UTC(), launchID)
 	return err
 }

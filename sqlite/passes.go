@@ -75,7 +75,7 @@ func (s PassStore) InTx(ctx context.Context, fn func(passes.Tx) error) error {
 }
 
 func (s PassStore) CreateLaunch(ctx context.Context, l passes.Launch) error {
-	_, err := s.db.w.ExecContext(ctx, `INSERT INTO launches (id, brand_id, state, name, symbol, description, image_url,
+	_, err := s.db.exec(ctx, `INSERT INTO launches (id, brand_id, state, name, symbol, description, image_url,
 		external_url, attributes, supply_cap, per_wallet_cap, sale_starts_at, sale_ends_at, skus, soulbound,
 		royalty_receiver, royalty_bps, chain_id, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -38,7 +38,7 @@ func emit(ctx context.Context, q querier, e metapass.Event) error {
 }
 
 func (s WebhookStore) CreateEndpoint(ctx context.Context, e webhooks.Endpoint) error {
-	_, err := s.db.w.ExecContext(ctx, `INSERT INTO webhook_endpoints (id, brand_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	_, err := s.db.exec(ctx, `INSERT INTO webhook_endpoints (id, brand_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		e.ID, e.BrandID, e.URL, jsonText(e.Events), e.Secret, e.CreatedAt)
 	return err
 }
@@ -68,7 +68,7 @@ func (s WebhookStore) ListEndpoints(ctx context.Context, brandID string) ([]webh
 }
 
 func (s WebhookStore) DeleteEndpoint(ctx context.Context, brandID, id string) error {
-	res, err := s.db.w.ExecContext(ctx, `UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND brand_id = ? AND deleted_at IS NULL`,
+	res, err := s.db.exec(ctx, `UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND brand_id = ? AND deleted_at IS NULL`,
 		time.Now().UTC(), id, brandID)
 	if err != nil {
 		return err
@@ -160,7 +160,7 @@ func (s WebhookStore) SaveAttempt(ctx context.Context, d webhooks.Delivery) erro
 	if d.NextAt != nil {
 		next = sql.NullInt64{Int64: d.NextAt.UnixMilli(), Valid: true}
 	}
-	_, err := s.db.w.ExecContext(ctx, `UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at_ms = ?, last_status = ?,
+	_, err := s.db.exec(ctx, `UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at_ms = ?, last_status = ?,
 		last_error = ?, delivered_at = ? WHERE id = ?`, d.State, d.Attempts, next, d.LastStatus, d.LastError, nullTime(d.DeliveredAt), d.ID)
 	return err
 }
