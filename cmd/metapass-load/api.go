@@ -90,6 +90,13 @@ func setup(ctx context.Context, op api) (api, launch, error) {
 	return admin, l, nil
 }
 
+// minted reads how many passes of launch id are minted.
+func (a api) minted(ctx context.Context, id string) (int64, error) {
+	var l launch
+	err := a.do(ctx, "GET", "/v1/launches/"+id, nil, http.StatusOK, &l)
+	return l.Minted, err
+}
+
 // randomWallet is a fresh address: every order goes to a wallet of its own.
 func randomWallet() common.Address {
 	var a common.Address

@@ -13,7 +13,8 @@ import (
 
 // rate is what one intake run measured.
 type rate struct {
-	Name     string
+	Name     string // storage
+	Chain    string
 	Replicas int
 	Clients  int
 	Accepted int // 2xx answers
@@ -21,6 +22,7 @@ type rate struct {
 	Failed   int // requests that got no answer
 	Elapsed  time.Duration
 	P50, P99 time.Duration // of accepted orders
+	Minted   int64         // passes of the launch minted by the end of the run
 }
 
 // PerSecond is the accepted orders per second.
@@ -34,6 +36,7 @@ func (r rate) PerSecond() float64 {
 // intakeRun configures one HTTP run.
 type intakeRun struct {
 	Name     string
+	Chain    string
 	Bases    []string // replicas, spread round-robin
 	Key      string   // brand admin key
 	LaunchID string
@@ -52,7 +55,7 @@ func runIntake(ctx context.Context, r intakeRun) rate {
 		mu      sync.Mutex
 		wg      sync.WaitGroup
 		lat     []time.Duration
-		res     = rate{Name: r.Name, Replicas: len(r.Bases), Clients: r.Clients}
+		res     = rate{Name: r.Name, Chain: r.Chain, Replicas: len(r.Bases), Clients: r.Clients}
 		start   = time.Now()
 		counted = start.Add(r.Warmup)
 		end     = counted.Add(r.Duration)

@@ -163,6 +163,11 @@ func (e *env) intake(ctx context.Context, o options) (*intakeReport, error) {
 		return nil, fmt.Errorf("intake on SQLite: %w", err)
 	}
 	r.Runs, r.Raw = append(r.Runs, sq), raw
+	embedded, err := e.intakeEmbedded(ctx, o)
+	if err != nil {
+		return nil, fmt.Errorf("intake on SQLite with the embedded chain: %w", err)
+	}
+	r.Runs = append(r.Runs, embedded)
 	if !o.Postgres {
 		return &r, nil
 	}
@@ -206,31 +211,80 @@ func (e *env) startServe(ctx context.Context, name, listen string, args []string
 	return p, base, nil
 }
 
-// intakeSQLite measures one replica on SQLite with its embedded dev chain,
-// then the same orders straight into its file.
+// intakeSQLite measures one replica on SQLite against a devnet sealing a
+// block every -block-interval, then the same orders straight into its file.
 func (e *env) intakeSQLite(ctx context.Context, o options) (rate, rate, error) {
-	dataDir := filepath.Join(e.dir, "sqlite")
-	listen, err := localproc.FreeAddr()
+	dir := filepath.Join(e.dir, "sqlite")
+	e.log.Info("intake: 1 replica on SQLite, one devnet")
+	key, keyFile, err := newSigner(dir)
 	if err != nil {
 		return rate{}, rate{}, err
 	}
-	e.log.Info("intake: 1 replica on SQLite, embedded dev chain")
-	p, base, err := e.startServe(ctx, "sqlite", listen, serveArgs(o, dataDir, listen, "-dev-rpc-addr", ""))
+	devnet, rpcURL, err := e.startDevnet(ctx, "sqlite-devnet", filepath.Join(dir, "chain"), key, devnetBlocks(o)...)
 	if err != nil {
 		return rate{}, rate{}, err
+	}
+	defer devnet.stop()
+	res, err := e.intakeOne(ctx, o, "sqlite", filepath.Join(dir, "r0"), "-rpc-url", rpcURL, "-signer-key-file", keyFile)
+	if err != nil {
+		return rate{}, rate{}, err
+	}
+	e.log.Info("intake: the same orders straight into the SQLite file, one at a time")
+	raw, err := runRaw(ctx, filepath.Join(dir, "r0", "metapass.db"), res.brandID, res.launchID, max(res.Accepted, 1000), o.Duration)
+	return res.rate, raw, err
+}
+
+// intakeEmbedded measures one replica on SQLite with its embedded dev
+// chain, `make run`'s default, which seals a block on every transaction:
+// the minter keeps up with the orders, so it works as hard as they come.
+func (e *env) intakeEmbedded(ctx context.Context, o options) (rate, error) {
+	e.log.Info("intake: 1 replica on SQLite, embedded dev chain")
+	res, err := e.intakeOne(ctx, o, "embedded", filepath.Join(e.dir, "embedded"), "-dev-rpc-addr", "")
+	res.Chain = "embedded dev chain, a block per transaction"
+	return res.rate, err
+}
+
+// oneRun is an intake run of one replica, and the launch it ordered from.
+type oneRun struct {
+	rate
+	brandID, launchID string
+}
+
+// intakeOne starts one replica on SQLite in dataDir with more flags,
+// measures its intake and stops it.
+func (e *env) intakeOne(ctx context.Context, o options, name, dataDir string, more ...string) (oneRun, error) {
+	listen, err := localproc.FreeAddr()
+	if err != nil {
+		return oneRun{}, err
+	}
+	p, base, err := e.startServe(ctx, name, listen, serveArgs(o, dataDir, listen, more...))
+	if err != nil {
+		return oneRun{}, err
 	}
 	defer p.stop()
 	admin, l, err := e.admin(ctx, p, base)
 	if err != nil {
-		return rate{}, rate{}, err
+		return oneRun{}, err
 	}
-	res := runIntake(ctx, intakeRun{Name: "SQLite", Bases: []string{base}, Key: admin.key, LaunchID: l.ID,
+	res := runIntake(ctx, intakeRun{Name: "SQLite", Chain: blocksEvery(o), Bases: []string{base}, Key: admin.key, LaunchID: l.ID,
 		Clients: o.Clients, Warmup: o.Warmup, Duration: o.Duration})
-	e.log.Info("intake", slog.String("run", res.Name), slog.Float64("per_second", res.PerSecond()))
-	p.stop()
-	e.log.Info("intake: the same orders straight into the SQLite file, one at a time")
-	raw, err := runRaw(ctx, filepath.Join(dataDir, "metapass.db"), l.BrandID, l.ID, max(res.Accepted, 1000), o.Duration)
-	return res, raw, err
+	if res.Minted, err = admin.minted(ctx, l.ID); err != nil {
+		return oneRun{}, err
+	}
+	e.log.Info("intake", slog.String("run", name), slog.Float64("per_second", res.PerSecond()))
+	return oneRun{rate: res, brandID: l.BrandID, launchID: l.ID}, nil
+}
+
+// devnetBlocks are the devnet flags of the intake runs: a block every
+// -block-interval and only then, as on a public chain, so the minter mints
+// at most a block's capacity per interval beside the intake.
+func devnetBlocks(o options) []string {
+	return []string{"-dev-fixed-blocks", "-dev-block-interval", o.BlockInterval.String()}
+}
+
+// blocksEvery names the intake runs' chain.
+func blocksEvery(o options) string {
+	return fmt.Sprintf("one devnet, a block every %v", o.BlockInterval)
 }
 
 // admin sets a brand, its admin key and a live launch up through the
@@ -300,7 +354,7 @@ func (e *env) intakePostgres(ctx context.Context, o options, cluster *pgtest.Clu
 	if err != nil {
 		return rate{}, err
 	}
-	devnet, rpcURL, err := e.startDevnet(ctx, fmt.Sprintf("pg%d-devnet", n), filepath.Join(dir, "chain"), key)
+	devnet, rpcURL, err := e.startDevnet(ctx, fmt.Sprintf("pg%d-devnet", n), filepath.Join(dir, "chain"), key, devnetBlocks(o)...)
 	if err != nil {
 		return rate{}, err
 	}
@@ -331,8 +385,11 @@ func (e *env) intakePostgres(ctx context.Context, o options, cluster *pgtest.Clu
 	if err != nil {
 		return rate{}, err
 	}
-	res := runIntake(ctx, intakeRun{Name: "PostgreSQL", Bases: bases, Key: admin.key, LaunchID: l.ID,
+	res := runIntake(ctx, intakeRun{Name: "PostgreSQL", Chain: blocksEvery(o), Bases: bases, Key: admin.key, LaunchID: l.ID,
 		Clients: o.Clients, Warmup: o.Warmup, Duration: o.Duration})
+	if res.Minted, err = admin.minted(ctx, l.ID); err != nil {
+		return rate{}, err
+	}
 	e.log.Info("intake", slog.String("run", res.Name), slog.Int("replicas", n), slog.Float64("per_second", res.PerSecond()))
 	return res, nil
 }
