@@ -308,28 +308,11 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 // emitSettled tells the webhooks of every order with a pass matching where
 // that is now minted or failed.
 func emitSettled(ctx context.Context, tx *sql.Tx, now time.Time, where string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT order_id FROM passes WHERE `+where, args...)
+	orders, err := getOrders(ctx, tx, `id IN (SELECT order_id FROM passes WHERE `+where+`)`, args...)
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, id := range ids {
-		o, err := getOrder(ctx, tx, `id = ?`, id)
-		if err != nil {
-			return err
-		}
+	for _, o := range orders {
 		if e, ok := passes.SettledEvent(o, now); ok {
 			if err := emit(ctx, tx, e); err != nil {
 				return err

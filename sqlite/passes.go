@@ -160,21 +160,53 @@ func queryPasses(ctx context.Context, q querier, where string, args ...any) ([]p
 
 const orderColumns = `id, brand_id, launch_id, order_id, COALESCE(idempotency_key, ''), sku, quantity, wallet, customer_ref, request_hash, created_at, refunded_at`
 
+// getOrder returns the first order where selects, with its passes.
 func getOrder(ctx context.Context, q querier, where string, args ...any) (passes.Order, error) {
-	var (
-		o        passes.Order
-		refunded sql.NullTime
-	)
-	err := q.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where, args...).Scan(
-		&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet, &o.CustomerRef, &o.RequestHash, &o.CreatedAt, &refunded)
+	orders, err := getOrders(ctx, q, where, args...)
+	if err == nil && len(orders) == 0 {
+		err = metapass.Errorf(metapass.ENOTFOUND, "order not found")
+	}
 	if err != nil {
-		return o, notFound(err, "order")
+		return passes.Order{}, err
 	}
-	if refunded.Valid {
-		o.RefundedAt = &refunded.Time
+	return orders[0], nil
+}
+
+// getOrders returns the orders where selects, in its order, each with its
+// passes: two queries, however many orders.
+func getOrders(ctx context.Context, q querier, where string, args ...any) ([]passes.Order, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where, args...)
+	if err != nil {
+		return nil, err
 	}
-	o.Passes, err = queryPasses(ctx, q, `WHERE p.order_id = ? ORDER BY p.token_id`, o.ID)
-	return o, err
+	out := []passes.Order{}
+	at := map[string]int{}
+	for rows.Next() {
+		var (
+			o        = passes.Order{Passes: []passes.Pass{}}
+			refunded sql.NullTime
+		)
+		if err := rows.Scan(&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet,
+			&o.CustomerRef, &o.RequestHash, &o.CreatedAt, &refunded); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if refunded.Valid {
+			o.RefundedAt = &refunded.Time
+		}
+		at[o.ID] = len(out)
+		out = append(out, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	ps, err := queryPasses(ctx, q, `WHERE p.order_id IN (SELECT id FROM orders WHERE `+where+`) ORDER BY p.token_id`, args...)
+	for _, p := range ps {
+		o := &out[at[p.OrderID]]
+		o.Passes = append(o.Passes, p)
+	}
+	return out, err
 }
 
 func (s PassStore) GetOrder(ctx context.Context, brandID, id string) (passes.Order, error) {
@@ -186,30 +218,7 @@ func (s PassStore) GetOrder(ctx context.Context, brandID, id string) (passes.Ord
 }
 
 func (s PassStore) ListOrders(ctx context.Context, brandID, launchID string, limit int) ([]passes.Order, error) {
-	rows, err := s.db.r.QueryContext(ctx, `SELECT id FROM orders WHERE brand_id = ? AND launch_id = ? ORDER BY created_at DESC, id LIMIT ?`,
-		brandID, launchID, limit)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	out := []passes.Order{}
-	for _, id := range ids {
-		o, err := s.GetOrder(ctx, brandID, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return getOrders(ctx, s.db.r, `brand_id = ? AND launch_id = ? ORDER BY created_at DESC, id LIMIT ?`, brandID, launchID, limit)
 }
 
 func (s PassStore) ListPasses(ctx context.Context, brandID string, f passes.PassFilter) ([]passes.Pass, error) {
