@@ -36,6 +36,9 @@ type Tx interface {
 	// LaunchForUpdate reads a launch and locks it for the transaction.
 	LaunchForUpdate(ctx context.Context, brandID, id string) (Launch, error)
 	UpdateLaunch(ctx context.Context, l Launch) error
+	// Allocate records that launch id's editions up to allocated are
+	// taken, at at: what an order changes of its launch.
+	Allocate(ctx context.Context, id string, allocated int64, at time.Time) error
 	// OrderByKey returns brandID's order with that order id or, when key
 	// is non-empty, that idempotency key; ENOTFOUND when there is none.
 	OrderByKey(ctx context.Context, brandID, orderID, key string) (Order, error)
@@ -298,7 +301,7 @@ func (s *Service) PlaceOrder(ctx context.Context, brandID, launchID string, r Or
 		}
 		l.Allocated += n
 		l.UpdatedAt = now
-		if err := tx.UpdateLaunch(ctx, l); err != nil {
+		if err := tx.Allocate(ctx, l.ID, l.Allocated, now); err != nil {
 			return err
 		}
 		created = true

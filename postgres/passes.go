@@ -220,6 +220,11 @@ func (t passTx) UpdateLaunch(ctx context.Context, l passes.Launch) error {
 	return err
 }
 
+func (t passTx) Allocate(ctx context.Context, id string, allocated int64, at time.Time) error {
+	_, err := t.tx.Exec(ctx, `UPDATE launches SET allocated = $1, updated_at = $2 WHERE id = $3`, allocated, at, id)
+	return err
+}
+
 func (t passTx) OrderByKey(ctx context.Context, brandID, orderID, key string) (passes.Order, error) {
 	keys := []string{"order\x00" + brandID + "\x00" + orderID}
 	if key != "" {

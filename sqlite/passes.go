@@ -260,6 +260,11 @@ func (t passTx) UpdateLaunch(ctx context.Context, l passes.Launch) error {
 	return err
 }
 
+func (t passTx) Allocate(ctx context.Context, id string, allocated int64, at time.Time) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE launches SET allocated = ?, updated_at = ? WHERE id = ?`, allocated, at, id)
+	return err
+}
+
 func (t passTx) OrderByKey(ctx context.Context, brandID, orderID, key string) (passes.Order, error) {
 	if key == "" {
 		return getOrder(ctx, t.tx, `brand_id = ? AND order_id = ?`, brandID, orderID)
