@@ -94,7 +94,7 @@ func (r report) writeCharts(dir string) error {
 		}
 		rows = append(rows, bar{Label: "SQLite file, no HTTP, 1 thread", Value: in.Raw.PerSecond(),
 			Note: fmt.Sprintf(" · p50 %s · p99 %s", ms(in.Raw.P50), ms(in.Raw.P99))})
-		title := fmt.Sprintf("Orders accepted per second (%d HTTP clients)", r.Options.Clients)
+		title := fmt.Sprintf("Orders accepted per second (%d HTTP clients; a devnet with %v blocks unless marked)", r.Options.Clients, r.Options.BlockInterval)
 		if err := os.WriteFile(filepath.Join(dir, "intake.svg"), []byte(barChart(title, "/s", rows)), 0o644); err != nil {
 			return err
 		}
