@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/metapass/metapass/passes"
 )
@@ -24,16 +23,12 @@ func (s PassStore) ChainTokenCounts(ctx context.Context, launchID string, recipi
 	if len(recipients) == 0 {
 		return out, nil
 	}
-	args := []any{launchID}
-	for _, r := range recipients {
-		args = append(args, r)
-	}
-	// With a long IN list of parameters SQLite's planner would rather scan
-	// the launch's passes through passes_chain_token: 20% of the service's
-	// CPU under a burst of orders.
+	// With a long list of recipients SQLite's planner would rather scan the
+	// launch's passes through passes_chain_token: 20% of the service's CPU
+	// under a burst of orders.
 	rows, err := s.db.r.QueryContext(ctx, `SELECT recipient, COUNT(*) FROM passes INDEXED BY passes_recipient
 		WHERE launch_id = ? AND chain_token_id IS NOT NULL
-		AND recipient IN (`+strings.TrimSuffix(strings.Repeat("?,", len(recipients)), ",")+`) GROUP BY recipient`, args...)
+		AND recipient IN (SELECT value FROM json_each(?)) GROUP BY recipient`, launchID, jsonList(recipients))
 	if err != nil {
 		return nil, err
 	}
@@ -104,31 +99,22 @@ func forgetFactoryTx(ctx context.Context, tx *sql.Tx, t passes.ChainTx) error {
 
 func (s OwnershipStore) Editions(ctx context.Context, launchID string, chainTokenIDs []string) (map[string]uint64, error) {
 	out := make(map[string]uint64, len(chainTokenIDs))
-	for len(chainTokenIDs) > 0 {
-		chunk := chainTokenIDs[:min(len(chainTokenIDs), 500)]
-		chainTokenIDs = chainTokenIDs[len(chunk):]
-		args := []any{launchID}
-		for _, id := range chunk {
-			args = append(args, id)
-		}
-		rows, err := s.db.r.QueryContext(ctx, `SELECT chain_token_id, token_id FROM passes WHERE launch_id = ?
-			AND chain_token_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id string
-			var edition uint64
-			if err := rows.Scan(&id, &edition); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = edition
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+	if len(chainTokenIDs) == 0 {
+		return out, nil
 	}
-	return out, nil
+	rows, err := s.db.r.QueryContext(ctx, `SELECT chain_token_id, token_id FROM passes WHERE launch_id = ?
+		AND chain_token_id IN (SELECT value FROM json_each(?))`, launchID, jsonList(chainTokenIDs))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var edition uint64
+		if err := rows.Scan(&id, &edition); err != nil {
+			return nil, err
+		}
+		out[id] = edition
+	}
+	return out, rows.Err()
 }

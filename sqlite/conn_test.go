@@ -69,3 +69,41 @@ func TestWriterKeepsStatements(t *testing.T) {
 		t.Fatalf("%d brands (%v), want 3", n, err)
 	}
 }
+
+// TestListsShareAStatement: a write given lists of every length keeps one
+// statement per query on its connection, not one per length.
+func TestListsShareAStatement(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	kept := func() int {
+		t.Helper()
+		conn, err := db.w.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		var n int
+		if err := conn.Raw(func(dc any) error { n = len(dc.(*stmtConn).stmts); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	ids := []int64{}
+	for i := range 40 {
+		ids = append(ids, int64(i+1))
+		if err := db.Passes().FailPasses(ctx, ids, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := kept()
+	if err := db.Passes().FailPasses(ctx, append(ids, 41), "test"); err != nil {
+		t.Fatal(err)
+	}
+	if after := kept(); after != before {
+		t.Fatalf("the writer keeps %d statements after 40 lists, %d after one more of a new length; want no more", before, after)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -306,6 +307,15 @@ func protect(fn func(*sql.Tx) error, tx *sql.Tx) (err error) {
 		}
 	}()
 	return fn(tx)
+}
+
+// jsonList passes values as one JSON array, read in SQL as
+// `IN (SELECT value FROM json_each(?))`: one statement text however many
+// values, so lists of every length do not crowd the statements each
+// connection keeps out of its cache.
+func jsonList[T any](values []T) string {
+	b, _ := json.Marshal(values) // strings and integers always marshal
+	return string(b)
 }
 
 func notFound(err error, what string, args ...any) error {

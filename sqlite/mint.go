@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/big"
-	"strings"
 	"time"
 
 	"github.com/metapass/metapass/passes"
@@ -242,14 +241,6 @@ func (s PassStore) RecordAttempt(ctx context.Context, t passes.ChainTx) error {
 	})
 }
 
-func inList(ids []int64) (string, []any) {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	return "(" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")", args
-}
-
 func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Receipt, reason string) error {
 	state := "confirmed"
 	if !r.Success {
@@ -405,13 +396,13 @@ func (s PassStore) ReleaseFunds(ctx context.Context, chainID uint64) error {
 }
 
 func (s PassStore) FailPasses(ctx context.Context, passIDs []int64, reason string) error {
-	q, args := inList(passIDs)
+	ids := jsonList(passIDs)
 	return s.db.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ? WHERE state = 'queued' AND id IN `+q,
-			append([]any{reason}, args...)...); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'failed', fail_reason = ?
+			WHERE state = 'queued' AND id IN (SELECT value FROM json_each(?))`, reason, ids); err != nil {
 			return err
 		}
-		return emitSettled(ctx, tx, time.Now().UTC(), `id IN `+q, args...)
+		return emitSettled(ctx, tx, time.Now().UTC(), `id IN (SELECT value FROM json_each(?))`, ids)
 	})
 }
 

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/metapass/metapass"
@@ -141,15 +140,15 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		ids := make([]any, len(out))
+		ids := make([]string, len(out))
 		for i, x := range out {
 			ids[i] = x.ID
 		}
 		if len(ids) == 0 {
 			return nil
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET next_at_ms = ? WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`,
-			append([]any{now.Add(lease).UnixMilli()}, ids...)...)
+		_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET next_at_ms = ? WHERE id IN (SELECT value FROM json_each(?))`,
+			now.Add(lease).UnixMilli(), jsonList(ids))
 		return err
 	})
 	return out, err
