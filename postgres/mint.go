@@ -302,19 +302,11 @@ func (s PassStore) ConfirmTx(ctx context.Context, t passes.ChainTx, r passes.Rec
 // emitSettled tells the webhooks of every order with a pass matching where
 // that is now minted or failed.
 func emitSettled(ctx context.Context, tx pgx.Tx, now time.Time, where string, args ...any) error {
-	rows, err := tx.Query(ctx, `SELECT DISTINCT order_id FROM passes WHERE `+where, args...)
+	orders, err := getOrders(ctx, tx, `id IN (SELECT order_id FROM passes WHERE `+where+`)`, args...)
 	if err != nil {
 		return err
 	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		o, err := getOrder(ctx, tx, `id = $1`, id)
-		if err != nil {
-			return err
-		}
+	for _, o := range orders {
 		if e, ok := passes.SettledEvent(o, now); ok {
 			if err := emit(ctx, tx, e); err != nil {
 				return err

@@ -136,15 +136,44 @@ func queryPasses(ctx context.Context, q querier, where string, args ...any) ([]p
 
 const orderColumns = `id, brand_id, launch_id, order_id, COALESCE(idempotency_key, ''), sku, quantity, wallet, customer_ref, request_hash, created_at, refunded_at`
 
+// getOrder returns the first order where selects, with its passes.
 func getOrder(ctx context.Context, q querier, where string, args ...any) (passes.Order, error) {
-	var o passes.Order
-	err := q.QueryRow(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where, args...).Scan(
-		&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet, &o.CustomerRef, &o.RequestHash, &o.CreatedAt, &o.RefundedAt)
-	if err != nil {
-		return o, notFound(err, "order")
+	orders, err := getOrders(ctx, q, where, args...)
+	if err == nil && len(orders) == 0 {
+		err = metapass.Errorf(metapass.ENOTFOUND, "order not found")
 	}
-	o.Passes, err = queryPasses(ctx, q, `WHERE p.order_id = $1 ORDER BY p.token_id`, o.ID)
-	return o, err
+	if err != nil {
+		return passes.Order{}, err
+	}
+	return orders[0], nil
+}
+
+// getOrders returns the orders where selects, in its order, each with its
+// passes: two queries, however many orders.
+func getOrders(ctx context.Context, q querier, where string, args ...any) ([]passes.Order, error) {
+	rows, err := q.Query(ctx, `SELECT `+orderColumns+` FROM orders WHERE `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (passes.Order, error) {
+		o := passes.Order{Passes: []passes.Pass{}}
+		err := row.Scan(&o.ID, &o.BrandID, &o.LaunchID, &o.OrderID, &o.IdempotencyKey, &o.SKU, &o.Quantity, &o.Wallet,
+			&o.CustomerRef, &o.RequestHash, &o.CreatedAt, &o.RefundedAt)
+		return o, err
+	})
+	if err != nil || len(out) == 0 {
+		return []passes.Order{}, err
+	}
+	at := make(map[string]int, len(out))
+	for i, o := range out {
+		at[o.ID] = i
+	}
+	ps, err := queryPasses(ctx, q, `WHERE p.order_id IN (SELECT id FROM orders WHERE `+where+`) ORDER BY p.token_id`, args...)
+	for _, p := range ps {
+		o := &out[at[p.OrderID]]
+		o.Passes = append(o.Passes, p)
+	}
+	return out, err
 }
 
 func (s PassStore) GetOrder(ctx context.Context, brandID, id string) (passes.Order, error) {
@@ -156,24 +185,7 @@ func (s PassStore) GetOrder(ctx context.Context, brandID, id string) (passes.Ord
 }
 
 func (s PassStore) ListOrders(ctx context.Context, brandID, launchID string, limit int) ([]passes.Order, error) {
-	rows, err := s.db.pool.Query(ctx, `SELECT id FROM orders WHERE brand_id = $1 AND launch_id = $2 ORDER BY created_at DESC, id LIMIT $3`,
-		brandID, launchID, limit)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, err
-	}
-	out := []passes.Order{}
-	for _, id := range ids {
-		o, err := s.GetOrder(ctx, brandID, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, nil
+	return getOrders(ctx, s.db.pool, `brand_id = $1 AND launch_id = $2 ORDER BY created_at DESC, id LIMIT $3`, brandID, launchID, limit)
 }
 
 func (s PassStore) ListPasses(ctx context.Context, brandID string, f passes.PassFilter) ([]passes.Pass, error) {
