@@ -177,19 +177,18 @@ func (s PassStore) RecordMint(ctx context.Context, t passes.ChainTx, passIDs []i
 		if id, err = insertTx(ctx, tx, t); err != nil {
 			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, `UPDATE passes SET state = 'submitted', tx_id = ?, chain_token_id = ? WHERE state = 'queued' AND id = ?`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
+		// One statement for the batch: [[pass id, chain token id], …].
+		pairs := make([][2]any, len(passIDs))
 		for i, pid := range passIDs {
-			res, err := stmt.ExecContext(ctx, id, chainTokenIDs[i], pid)
-			if err != nil {
-				return fmt.Errorf("record mint of pass %d as %s: %w", pid, chainTokenIDs[i], err)
-			}
-			if n, _ := res.RowsAffected(); n != 1 {
-				return fmt.Errorf("record mint: pass %d is no longer queued", pid)
-			}
+			pairs[i] = [2]any{pid, chainTokenIDs[i]}
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE passes SET state = 'submitted', tx_id = ?, chain_token_id = json_extract(j.value, '$[1]')
+			FROM json_each(?) j WHERE passes.id = json_extract(j.value, '$[0]') AND passes.state = 'queued'`, id, jsonList(pairs))
+		if err != nil {
+			return fmt.Errorf("record mint of passes %v: %w", passIDs, err)
+		}
+		if n, _ := res.RowsAffected(); n != int64(len(passIDs)) {
+			return fmt.Errorf("record mint: %d of passes %v are no longer queued", int64(len(passIDs))-n, passIDs)
 		}
 		return nil
 	})
