@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +28,7 @@ type rate struct {
 	Elapsed  time.Duration
 	P50, P99 time.Duration // of accepted orders
 	Minted   int64         // passes of the launch minted by the end of the run
+	Stolen   float64       // share of the machine's CPU time its host took while the run counted
 }
 
 // PerSecond is the accepted orders per second.
@@ -61,6 +67,14 @@ func runIntake(ctx context.Context, r intakeRun) rate {
 		end     = counted.Add(r.Duration)
 		last    time.Time
 	)
+	stolen := make(chan float64, 1)
+	go func() {
+		time.Sleep(time.Until(counted))
+		before, _ := readCPUTimes()
+		time.Sleep(time.Until(end))
+		after, _ := readCPUTimes()
+		stolen <- after.stolenSince(before)
+	}()
 	for w := range r.Clients {
 		wg.Add(1)
 		go func() {
@@ -102,6 +116,7 @@ func runIntake(ctx context.Context, r intakeRun) rate {
 		}()
 	}
 	wg.Wait()
+	res.Stolen = <-stolen
 	res.Elapsed = last.Sub(counted)
 	res.P50, res.P99 = percentile(lat, 50), percentile(lat, 99)
 	return res
@@ -136,4 +151,49 @@ func runRaw(ctx context.Context, path, brandID, launchID string, n int, d time.D
 	res.Accepted, res.Elapsed = len(lat), time.Since(start)
 	res.P50, res.P99 = percentile(lat, 50), percentile(lat, 99)
 	return res, nil
+}
+
+// cpuTimes are the machine's CPU times from /proc/stat, in ticks.
+type cpuTimes struct{ total, steal uint64 }
+
+// readCPUTimes reads the machine's CPU times; zero where /proc/stat is not.
+func readCPUTimes() (cpuTimes, error) {
+	f, err := os.Open("/proc/stat")
+	if err != nil {
+		return cpuTimes{}, err
+	}
+	defer f.Close()
+	return parseCPUTimes(f)
+}
+
+// parseCPUTimes reads the first line of /proc/stat: "cpu user nice system
+// idle iowait irq softirq steal …".
+func parseCPUTimes(r io.Reader) (cpuTimes, error) {
+	line, err := bufio.NewReader(r).ReadString('\n')
+	fields := strings.Fields(line)
+	if len(fields) < 9 || fields[0] != "cpu" {
+		return cpuTimes{}, fmt.Errorf("not a /proc/stat cpu line: %q (%v)", line, err)
+	}
+	var t cpuTimes
+	for i, f := range fields[1:] {
+		n, err := strconv.ParseUint(f, 10, 64)
+		if err != nil {
+			return cpuTimes{}, fmt.Errorf("/proc/stat field %d: %w", i+1, err)
+		}
+		if i < 8 { // guest times are counted in user and nice already
+			t.total += n
+		}
+		if i == 7 {
+			t.steal = n
+		}
+	}
+	return t, nil
+}
+
+// stolenSince is the share of CPU time the host took between before and t.
+func (t cpuTimes) stolenSince(before cpuTimes) float64 {
+	if t.total <= before.total {
+		return 0
+	}
+	return float64(t.steal-before.steal) / float64(t.total-before.total)
 }

@@ -194,3 +194,23 @@ func TestQueued(t *testing.T) {
 		t.Errorf("%d blocks with a full queue, mean fill %v %%; want 2, 75 %%", n, full)
 	}
 }
+
+func TestCPUTimes(t *testing.T) {
+	before, err := parseCPUTimes(strings.NewReader("cpu  100 0 50 800 10 0 0 40 0 0\ncpu0 1 2 3\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := parseCPUTimes(strings.NewReader("cpu  200 0 100 950 10 0 0 140 20 0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.total != 1000 || before.steal != 40 {
+		t.Fatalf("parsed %+v, want total 1000, steal 40", before)
+	}
+	if got := after.stolenSince(before); got != 0.25 {
+		t.Fatalf("stolen %v, want 0.25 (100 of 400 ticks)", got)
+	}
+	if _, err := parseCPUTimes(strings.NewReader("intr 1 2 3\n")); err == nil {
+		t.Fatal("a line that is not cpu parsed")
+	}
+}

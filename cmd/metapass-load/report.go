@@ -29,13 +29,14 @@ func (r report) markdown(w io.Writer) {
 	if in := r.Intake; in != nil {
 		fmt.Fprintf(w, "### Order intake\n\n%d concurrent clients, %v counted after %v of warm-up, minter running beside it; each order one pass to a new wallet. A devnet sealing a block every %v mints at most a block's capacity per interval, as a public chain would; the embedded dev chain seals on every transaction, so its minter mints as fast as orders come.\n\n",
 			o.Clients, o.Duration, o.Warmup, o.BlockInterval)
-		fmt.Fprintln(w, "| storage, chain | replicas | accepted/s | p50 | p99 | non-2xx | no answer | minted meanwhile |")
-		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+		fmt.Fprintln(w, "| storage, chain | replicas | accepted/s | p50 | p99 | non-2xx | no answer | minted meanwhile | CPU stolen by the host |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 		for _, x := range in.Runs {
-			fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %d | %d | %s |\n", setupName(x), x.Replicas, thousands(x.PerSecond()), ms(x.P50), ms(x.P99), x.Refused, x.Failed, thousands(float64(x.Minted)))
+			fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %d | %d | %s | %.1f %% |\n", setupName(x), x.Replicas, thousands(x.PerSecond()), ms(x.P50), ms(x.P99),
+				x.Refused, x.Failed, thousands(float64(x.Minted)), 100*x.Stolen)
 		}
 		raw := in.Raw
-		fmt.Fprintf(w, "| same SQLite file, no HTTP: the store, 1 thread, one durable transaction per order | — | %s | %s | %s | — | — | — |\n\n",
+		fmt.Fprintf(w, "| same SQLite file, no HTTP: the store, 1 thread, one durable transaction per order | — | %s | %s | %s | — | — | — | — |\n\n",
 			thousands(raw.PerSecond()), ms(raw.P50), ms(raw.P99))
 		if raw.PerSecond() > 0 && len(in.Runs) > 0 {
 			fmt.Fprintf(w, "HTTP on SQLite ÷ raw single-threaded inserts: %.2f× (%d raw orders in %v).\n\n",
