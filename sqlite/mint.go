@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/passes"
 )
 
@@ -302,14 +303,13 @@ func emitSettled(ctx context.Context, tx *sql.Tx, now time.Time, where string, a
 	if err != nil {
 		return err
 	}
+	var events []metapass.Event
 	for _, o := range orders {
 		if e, ok := passes.SettledEvent(o, now); ok {
-			if err := emit(ctx, tx, e); err != nil {
-				return err
-			}
+			events = append(events, e)
 		}
 	}
-	return nil
+	return emitAll(ctx, tx, now, events)
 }
 
 func (s PassStore) DropTx(ctx context.Context, t passes.ChainTx) error {

@@ -36,6 +36,30 @@ func emit(ctx context.Context, q querier, e metapass.Event) error {
 	return nil
 }
 
+// emitAll records events that all happened at at in one statement, as
+// emit would one by one.
+func emitAll(ctx context.Context, q querier, at time.Time, events []metapass.Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	rows := make([][4]string, len(events))
+	for i, e := range events {
+		payload, err := json.Marshal(e)
+		if err != nil {
+			return fmt.Errorf("encode event: %w", err)
+		}
+		rows[i] = [4]string{e.ID, e.BrandID, e.Type, string(payload)}
+	}
+	_, err := q.ExecContext(ctx, `INSERT INTO outbox (id, brand_id, type, payload, created_at)
+		SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+			CAST(json_extract(value, '$[3]') AS BLOB), ? FROM json_each(?) WHERE true
+		ON CONFLICT (id) DO NOTHING`, at, jsonList(rows))
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	return nil
+}
+
 func (s WebhookStore) CreateEndpoint(ctx context.Context, e webhooks.Endpoint) error {
 	_, err := s.db.exec(ctx, `INSERT INTO webhook_endpoints (id, brand_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		e.ID, e.BrandID, e.URL, jsonText(e.Events), e.Secret, e.CreatedAt)
