@@ -2,6 +2,7 @@ package passes
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -145,5 +146,21 @@ func TestRequestHash(t *testing.T) {
 	}
 	if string(r.hash("l")) == string(r.hash("m")) {
 		t.Fatal("launch did not change the hash")
+	}
+}
+
+func TestAttachPasses(t *testing.T) {
+	orders := []Order{{ID: "ord_a", Passes: []Pass{}}, {ID: "ord_b", Passes: []Pass{}}}
+	AttachPasses(orders, []Pass{
+		{OrderID: "ord_b", TokenID: 1}, {OrderID: "ord_a", TokenID: 2}, {OrderID: "ord_x", TokenID: 3}, {OrderID: "ord_b", TokenID: 4},
+	})
+	got := map[string][]uint64{}
+	for _, o := range orders {
+		for _, p := range o.Passes {
+			got[o.ID] = append(got[o.ID], p.TokenID)
+		}
+	}
+	if fmt.Sprint(got) != "map[ord_a:[2] ord_b:[1 4]]" {
+		t.Fatalf("attached %v, want ord_a [2], ord_b [1 4], ord_x's pass dropped", got)
 	}
 }

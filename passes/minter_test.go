@@ -24,6 +24,7 @@ import (
 	"github.com/metapass/metapass/contracts"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/sqlite"
+	"github.com/metapass/metapass/storetest"
 )
 
 // rig is the minter on a SQLite file and the embedded dev chain (geth),
@@ -174,16 +175,6 @@ func (r *rig) mints(t *testing.T, contract string) map[string][]string {
 	return out
 }
 
-// chainToken is the token id on chain of owner's counter-th pass.
-func chainToken(t *testing.T, owner string, counter uint64) string {
-	t.Helper()
-	id, err := passes.ChainTokenID(owner, counter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
-
 // attempts lists the recorded attempts of the transaction at nonce, oldest
 // first, and that transaction's state.
 func (r *rig) attempts(t *testing.T, nonce uint64) (hashes []string, state string) {
@@ -299,7 +290,7 @@ func TestMinterReplacesStuckTransaction(t *testing.T) {
 	if first.GasFeeCap().Cmp(big.NewInt(3)) < 0 || first.GasTipCap().Cmp(big.NewInt(3)) < 0 {
 		t.Errorf("replacement fees tip %v, cap %v; want both at least 2 wei + 10%%", first.GasTipCap(), first.GasFeeCap())
 	}
-	if m, id := r.mints(t, l.Contract), chainToken(t, wallet, 1); len(m) != 1 || len(m[id]) != 1 || m[id][0] != wallet || p.ChainTokenID != id {
+	if m, id := r.mints(t, l.Contract), storetest.ChainToken(t, wallet, 1); len(m) != 1 || len(m[id]) != 1 || m[id][0] != wallet || p.ChainTokenID != id {
 		t.Errorf("mints %v; want %s's first pass (%s) once", m, wallet, p.ChainTokenID)
 	}
 }
@@ -336,7 +327,7 @@ func TestMinterNonceTakenByAnotherSender(t *testing.T) {
 			t.Errorf("attempt %s at the taken nonce was mined", h)
 		}
 	}
-	if m, id := r.mints(t, l.Contract), chainToken(t, wallet, 1); len(m) != 1 || len(m[id]) != 1 || m[id][0] != wallet || p.ChainTokenID != id {
+	if m, id := r.mints(t, l.Contract), storetest.ChainToken(t, wallet, 1); len(m) != 1 || len(m[id]) != 1 || m[id][0] != wallet || p.ChainTokenID != id {
 		t.Errorf("mints %v; want %s's first pass (%s) once", m, wallet, p.ChainTokenID)
 	}
 }
@@ -352,7 +343,7 @@ func TestMinterWaitsForFunds(t *testing.T) {
 	for i := range 3 {
 		_, w := newAccount(t)
 		orders = append(orders, r.order(t, l.ID, fmt.Sprintf("O-%d", i), w))
-		wallets[chainToken(t, w, 1)] = w
+		wallets[storetest.ChainToken(t, w, 1)] = w
 	}
 	r.until(t, "the orders to wait for funds", func() bool {
 		for _, o := range orders {
@@ -441,7 +432,7 @@ func TestMinterCollections(t *testing.T) {
 	m := r.mints(t, l.Contract)
 	for i, w := range want {
 		p := r.getOrder(t, orders[i].ID).Passes[0]
-		id := chainToken(t, w.owner, w.counter)
+		id := storetest.ChainToken(t, w.owner, w.counter)
 		if p.ChainTokenID != id || p.TokenID != uint64(i+1) {
 			t.Errorf("order %d: edition %d, token %s; want edition %d, %s's pass %d (%s)", i+1, p.TokenID, p.ChainTokenID, i+1, w.owner, w.counter, id)
 		}
@@ -460,8 +451,8 @@ func TestMinterCollections(t *testing.T) {
 		t.Errorf("%d tokens minted, want %d", len(m), len(want))
 	}
 	pc := contracts.NewPassCollection()
-	uri, err := bind.Call(pc.Instance(r.ec, common.HexToAddress(l.Contract)), nil, pc.PackTokenURI(bigID(t, chainToken(t, wallet, 1))), pc.UnpackTokenURI)
-	if wantURI := passes.MetadataPrefix("http://x", l.ChainID) + l.Contract + "/" + chainToken(t, wallet, 1); err != nil || uri != wantURI {
+	uri, err := bind.Call(pc.Instance(r.ec, common.HexToAddress(l.Contract)), nil, pc.PackTokenURI(bigID(t, storetest.ChainToken(t, wallet, 1))), pc.UnpackTokenURI)
+	if wantURI := passes.MetadataPrefix("http://x", l.ChainID) + l.Contract + "/" + storetest.ChainToken(t, wallet, 1); err != nil || uri != wantURI {
 		t.Errorf("tokenURI %q, %v; want %q", uri, err, wantURI)
 	}
 
@@ -618,7 +609,7 @@ func TestMinterSplitsBatchTooLarge(t *testing.T) {
 	}
 	m := r.mints(t, r.getLaunch(t, l.ID).Contract)
 	for _, w := range wallets {
-		if id := chainToken(t, w, 1); len(m[id]) != 1 || m[id][0] != w {
+		if id := storetest.ChainToken(t, w, 1); len(m[id]) != 1 || m[id][0] != w {
 			t.Errorf("%s's pass minted to %v; want once, to it", w, m[id])
 		}
 	}

@@ -152,6 +152,20 @@ const (
 	EventOrderRefunded = "order.refunded"
 )
 
+// AttachPasses appends each of ps to the Passes of its order in orders,
+// keeping their order; a pass of no order there is dropped.
+func AttachPasses(orders []Order, ps []Pass) {
+	at := make(map[string]int, len(orders))
+	for i, o := range orders {
+		at[o.ID] = i
+	}
+	for _, p := range ps {
+		if i, ok := at[p.OrderID]; ok {
+			orders[i].Passes = append(orders[i].Passes, p)
+		}
+	}
+}
+
 // SettledEvent returns the webhook event of o once all its passes are
 // minted (order.minted), one failed (order.failed), or, refunded, none is
 // left to burn (order.refunded); ok is false while it is on its way. The event's id derives from the order and the outcome, so

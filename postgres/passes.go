@@ -164,15 +164,8 @@ func getOrders(ctx context.Context, q querier, where string, args ...any) ([]pas
 	if err != nil || len(out) == 0 {
 		return []passes.Order{}, err
 	}
-	at := make(map[string]int, len(out))
-	for i, o := range out {
-		at[o.ID] = i
-	}
 	ps, err := queryPasses(ctx, q, `WHERE p.order_id IN (SELECT id FROM orders WHERE `+where+`) ORDER BY p.token_id`, args...)
-	for _, p := range ps {
-		o := &out[at[p.OrderID]]
-		o.Passes = append(o.Passes, p)
-	}
+	passes.AttachPasses(out, ps)
 	return out, err
 }
 

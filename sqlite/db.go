@@ -118,7 +118,7 @@ func open(ctx context.Context, path string, syncWAL func() error) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("sync %s after migrating: %w", path, err)
 	}
-	rc, err := newCachingConnector(dsn("synchronous(FULL)", "query_only(1)"))
+	rc, err := newCachingConnector(dsn("query_only(1)"))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

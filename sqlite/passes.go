@@ -180,7 +180,6 @@ func getOrders(ctx context.Context, q querier, where string, args ...any) ([]pas
 		return nil, err
 	}
 	out := []passes.Order{}
-	at := map[string]int{}
 	for rows.Next() {
 		var (
 			o        = passes.Order{Passes: []passes.Pass{}}
@@ -194,7 +193,6 @@ func getOrders(ctx context.Context, q querier, where string, args ...any) ([]pas
 		if refunded.Valid {
 			o.RefundedAt = &refunded.Time
 		}
-		at[o.ID] = len(out)
 		out = append(out, o)
 	}
 	rows.Close()
@@ -202,10 +200,7 @@ func getOrders(ctx context.Context, q querier, where string, args ...any) ([]pas
 		return out, err
 	}
 	ps, err := queryPasses(ctx, q, `WHERE p.order_id IN (SELECT id FROM orders WHERE `+where+`) ORDER BY p.token_id`, args...)
-	for _, p := range ps {
-		o := &out[at[p.OrderID]]
-		o.Passes = append(o.Passes, p)
-	}
+	passes.AttachPasses(out, ps)
 	return out, err
 }
 

@@ -8,8 +8,9 @@ import (
 
 // walFile is the database's write-ahead log, kept open to be fsynced.
 type walFile struct {
-	path string
-	f    *os.File
+	path   string
+	f      *os.File
+	opened os.FileInfo // f's, to tell a replaced WAL by one stat
 }
 
 // sync flushes everything written to the WAL so far to disk. SQLite
@@ -25,14 +26,15 @@ func (w *walFile) sync() error {
 	if err != nil {
 		return err
 	}
-	if w.f != nil {
-		if open, err := w.f.Stat(); err != nil || !os.SameFile(open, fi) {
-			w.f.Close()
-			w.f = nil
-		}
+	if w.f != nil && !os.SameFile(w.opened, fi) {
+		w.close()
 	}
 	if w.f == nil {
 		if w.f, err = os.Open(w.path); err != nil {
+			return err
+		}
+		if w.opened, err = w.f.Stat(); err != nil {
+			w.close()
 			return err
 		}
 	}

@@ -21,23 +21,12 @@ var _ webhooks.Store = WebhookStore{}
 
 // emit writes e to the outbox inside the caller's transaction q.
 func emit(ctx context.Context, q querier, e metapass.Event) error {
-	payload, err := json.Marshal(e)
-	if err != nil {
-		return fmt.Errorf("encode event: %w", err)
-	}
-	// An event replayed with its id (a transfer indexed again after a
-	// reorg) is recorded once.
-	_, err = q.ExecContext(ctx, `INSERT INTO outbox (id, brand_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO NOTHING`,
-		e.ID, e.BrandID, e.Type, payload, e.At)
-	if err != nil {
-		return fmt.Errorf("outbox: %w", err)
-	}
-	return nil
+	return emitAll(ctx, q, e.At, []metapass.Event{e})
 }
 
-// emitAll records events that all happened at at in one statement, as
-// emit would one by one.
+// emitAll records events that all happened at at, in one statement. An
+// event recorded before (one replayed with its id, e.g. a transfer indexed
+// again after a reorg) is recorded once.
 func emitAll(ctx context.Context, q querier, at time.Time, events []metapass.Event) error {
 	if len(events) == 0 {
 		return nil

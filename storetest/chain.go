@@ -150,10 +150,10 @@ func testOwnership(t *testing.T, s Stores) {
 	}
 	mintTx(t, s, l, 50, queued)
 	hs, err = s.Ownership.Holdings(ctx, chainID, walletA)
-	if err != nil || len(hs) != 2 || hs[0].ChainTokenID != chainToken(t, walletA, 1) || hs[1].ChainTokenID != chainToken(t, walletA, 2) {
+	if err != nil || len(hs) != 2 || hs[0].ChainTokenID != ChainToken(t, walletA, 1) || hs[1].ChainTokenID != ChainToken(t, walletA, 2) {
 		t.Fatalf("Holdings after the mint is recorded: %+v %v", hs, err)
 	}
-	if h, err := s.Ownership.Holder(ctx, chainID, contractA, 2); err != nil || h.ChainTokenID != chainToken(t, walletA, 2) {
+	if h, err := s.Ownership.Holder(ctx, chainID, contractA, 2); err != nil || h.ChainTokenID != ChainToken(t, walletA, 2) {
 		t.Fatalf("Holder of token 2: %+v %v", h, err)
 	}
 	if _, err := service(s).Refund(ctx, brandA, o.ID); err != nil {

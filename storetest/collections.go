@@ -90,18 +90,18 @@ func testCollections(t *testing.T, s Stores) {
 	if err != nil || counts[walletA] != 1 || counts[walletB] != 0 {
 		t.Fatalf("ChainTokenCounts: %v %v", counts, err)
 	}
-	first := chainToken(t, walletA, 1)
+	first := ChainToken(t, walletA, 1)
 	if p, err := s.Passes.PassByChainTokenID(ctx, l.ID, first); err != nil || p.TokenID != 1 || p.ChainTokenID != first {
 		t.Fatalf("PassByChainTokenID: %+v %v", p, err)
 	}
-	if _, err := s.Passes.PassByChainTokenID(ctx, l.ID, chainToken(t, walletA, 2)); metapass.ErrorCode(err) != metapass.ENOTFOUND {
+	if _, err := s.Passes.PassByChainTokenID(ctx, l.ID, ChainToken(t, walletA, 2)); metapass.ErrorCode(err) != metapass.ENOTFOUND {
 		t.Fatalf("an id no pass holds: %v", err)
 	}
 	if _, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: 11, Hash: txHash(511), Raw: []byte{1},
 		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now()}, []int64{queued[0].ID}, []string{first}); err == nil {
 		t.Fatal("one chain token id recorded for two passes")
 	}
-	if m, err := s.Ownership.Editions(ctx, l.ID, []string{first, chainToken(t, walletB, 1)}); err != nil || len(m) != 1 || m[first] != 1 {
+	if m, err := s.Ownership.Editions(ctx, l.ID, []string{first, ChainToken(t, walletB, 1)}); err != nil || len(m) != 1 || m[first] != 1 {
 		t.Fatalf("Editions: %v %v", m, err)
 	}
 

@@ -18,7 +18,7 @@ func mintTx(t *testing.T, s Stores, l passes.Launch, nonce uint64, ps []passes.P
 		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now(), GasTipCap: big.NewInt(2), GasFeeCap: big.NewInt(30_000_000_000)}
 	ids, tokens := make([]int64, len(ps)), make([]string, len(ps))
 	for i, p := range ps {
-		ids[i], tokens[i] = p.ID, chainToken(t, p.Recipient, p.TokenID)
+		ids[i], tokens[i] = p.ID, ChainToken(t, p.Recipient, p.TokenID)
 	}
 	var err error
 	if tx.ID, err = s.Passes.RecordMint(t.Context(), tx, ids, tokens); err != nil {
@@ -27,7 +27,9 @@ func mintTx(t *testing.T, s Stores, l passes.Launch, nonce uint64, ps []passes.P
 	return tx
 }
 
-func chainToken(t *testing.T, owner string, counter uint64) string {
+// ChainToken is the token id on chain of owner's counter-th pass of a
+// launch, failing t if owner is not an address.
+func ChainToken(t *testing.T, owner string, counter uint64) string {
 	t.Helper()
 	id, err := passes.ChainTokenID(owner, counter)
 	if err != nil {
@@ -69,7 +71,7 @@ func testMint(t *testing.T, s Stores) {
 	}
 	tx := mintTx(t, s, l, 1, queued)
 	if _, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: 2, Hash: txHash(999), Raw: []byte{9},
-		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now()}, []int64{queued[0].ID}, []string{chainToken(t, walletA, 9)}); err == nil {
+		Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now()}, []int64{queued[0].ID}, []string{ChainToken(t, walletA, 9)}); err == nil {
 		t.Fatal("a submitted pass recorded in a second mint")
 	}
 	if _, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: 1, Hash: txHash(998), Raw: []byte{9},
@@ -256,7 +258,7 @@ func testLease(t *testing.T, s Stores) {
 	rec := func(holder string, nonce uint64) error {
 		_, err := s.Passes.RecordMint(ctx, passes.ChainTx{ChainID: chainID, Sender: signer, Nonce: nonce, Hash: txHash(300 + int(nonce)),
 			Raw: []byte{1}, Kind: passes.TxMint, LaunchID: l.ID, CreatedAt: now(), Holder: holder}, []int64{o.Passes[0].ID},
-			[]string{chainToken(t, walletA, 1)})
+			[]string{ChainToken(t, walletA, 1)})
 		return err
 	}
 	if err := rec("r2", 1); !errors.Is(err, passes.ErrLeaseLost) {

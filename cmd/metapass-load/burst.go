@@ -139,23 +139,17 @@ func (e *env) burst(ctx context.Context, o options) (burstResult, error) {
 	name := fmt.Sprintf("burst-b%d-f%d", o.BatchSize, o.MaxInFlight)
 	dir := filepath.Join(e.dir, name)
 	res := burstResult{Orders: o.Orders, BatchSize: o.BatchSize, MaxInFlight: o.MaxInFlight}
-	key, keyFile, err := newSigner(dir)
-	if err != nil {
-		return res, err
-	}
 	e.log.Info("burst: devnet with fixed blocks", slog.Duration("block_interval", o.BlockInterval))
-	devnet, rpcURL, err := e.startDevnet(ctx, name+"-devnet", filepath.Join(dir, "chain"), key,
-		"-dev-fixed-blocks", "-dev-block-interval", o.BlockInterval.String())
+	chain, err := e.startDevnet(ctx, o, name+"-devnet", dir)
 	if err != nil {
 		return res, err
 	}
-	defer devnet.stop()
+	defer chain.stop()
 	listen, err := localproc.FreeAddr()
 	if err != nil {
 		return res, err
 	}
-	p, base, err := e.startServe(ctx, name, listen, serveArgs(o, filepath.Join(dir, "data"), listen,
-		"-rpc-url", rpcURL, "-signer-key-file", keyFile))
+	p, base, err := e.startServe(ctx, name, listen, serveArgs(o, filepath.Join(dir, "data"), listen, chain.serveFlags()...))
 	if err != nil {
 		return res, err
 	}
@@ -164,7 +158,7 @@ func (e *env) burst(ctx context.Context, o options) (burstResult, error) {
 	if err != nil {
 		return res, err
 	}
-	ec, err := ethclient.DialContext(ctx, rpcURL)
+	ec, err := ethclient.DialContext(ctx, chain.rpcURL)
 	if err != nil {
 		return res, err
 	}

@@ -69,9 +69,14 @@ func runIntake(ctx context.Context, r intakeRun) rate {
 	)
 	stolen := make(chan float64, 1)
 	go func() {
-		time.Sleep(time.Until(counted))
+		defer close(stolen)
+		if !sleepUntil(ctx, counted) {
+			return
+		}
 		before, _ := readCPUTimes()
-		time.Sleep(time.Until(end))
+		if !sleepUntil(ctx, end) {
+			return
+		}
 		after, _ := readCPUTimes()
 		stolen <- after.stolenSince(before)
 	}()
@@ -151,6 +156,18 @@ func runRaw(ctx context.Context, path, brandID, launchID string, n int, d time.D
 	res.Accepted, res.Elapsed = len(lat), time.Since(start)
 	res.P50, res.P99 = percentile(lat, 50), percentile(lat, 99)
 	return res, nil
+}
+
+// sleepUntil waits until t, or reports false if ctx ends first.
+func sleepUntil(ctx context.Context, t time.Time) bool {
+	timer := time.NewTimer(time.Until(t))
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // cpuTimes are the machine's CPU times from /proc/stat, in ticks.

@@ -216,16 +216,12 @@ func (e *env) startServe(ctx context.Context, name, listen string, args []string
 func (e *env) intakeSQLite(ctx context.Context, o options) (rate, rate, error) {
 	dir := filepath.Join(e.dir, "sqlite")
 	e.log.Info("intake: 1 replica on SQLite, one devnet")
-	key, keyFile, err := newSigner(dir)
+	chain, err := e.startDevnet(ctx, o, "sqlite-devnet", dir)
 	if err != nil {
 		return rate{}, rate{}, err
 	}
-	devnet, rpcURL, err := e.startDevnet(ctx, "sqlite-devnet", filepath.Join(dir, "chain"), key, devnetBlocks(o)...)
-	if err != nil {
-		return rate{}, rate{}, err
-	}
-	defer devnet.stop()
-	res, err := e.intakeOne(ctx, o, "sqlite", filepath.Join(dir, "r0"), "-rpc-url", rpcURL, "-signer-key-file", keyFile)
+	defer chain.stop()
+	res, err := e.intakeOne(ctx, o, "sqlite", blocksEvery(o), filepath.Join(dir, "r0"), chain.serveFlags()...)
 	if err != nil {
 		return rate{}, rate{}, err
 	}
@@ -239,8 +235,7 @@ func (e *env) intakeSQLite(ctx context.Context, o options) (rate, rate, error) {
 // the minter keeps up with the orders, so it works as hard as they come.
 func (e *env) intakeEmbedded(ctx context.Context, o options) (rate, error) {
 	e.log.Info("intake: 1 replica on SQLite, embedded dev chain")
-	res, err := e.intakeOne(ctx, o, "embedded", filepath.Join(e.dir, "embedded"), "-dev-rpc-addr", "")
-	res.Chain = "embedded dev chain, a block per transaction"
+	res, err := e.intakeOne(ctx, o, "embedded", "embedded dev chain, a block per transaction", filepath.Join(e.dir, "embedded"), "-dev-rpc-addr", "")
 	return res.rate, err
 }
 
@@ -250,9 +245,9 @@ type oneRun struct {
 	brandID, launchID string
 }
 
-// intakeOne starts one replica on SQLite in dataDir with more flags,
-// measures its intake and stops it.
-func (e *env) intakeOne(ctx context.Context, o options, name, dataDir string, more ...string) (oneRun, error) {
+// intakeOne starts one replica on SQLite in dataDir with more flags for
+// its chain, named chain in the report, measures its intake and stops it.
+func (e *env) intakeOne(ctx context.Context, o options, name, chain, dataDir string, more ...string) (oneRun, error) {
 	listen, err := localproc.FreeAddr()
 	if err != nil {
 		return oneRun{}, err
@@ -266,20 +261,13 @@ func (e *env) intakeOne(ctx context.Context, o options, name, dataDir string, mo
 	if err != nil {
 		return oneRun{}, err
 	}
-	res := runIntake(ctx, intakeRun{Name: "SQLite", Chain: blocksEvery(o), Bases: []string{base}, Key: admin.key, LaunchID: l.ID,
+	res := runIntake(ctx, intakeRun{Name: "SQLite", Chain: chain, Bases: []string{base}, Key: admin.key, LaunchID: l.ID,
 		Clients: o.Clients, Warmup: o.Warmup, Duration: o.Duration})
 	if res.Minted, err = admin.minted(ctx, l.ID); err != nil {
 		return oneRun{}, err
 	}
 	e.log.Info("intake", slog.String("run", name), slog.Float64("per_second", res.PerSecond()))
 	return oneRun{rate: res, brandID: l.BrandID, launchID: l.ID}, nil
-}
-
-// devnetBlocks are the devnet flags of the intake runs: a block every
-// -block-interval and only then, as on a public chain, so the minter mints
-// at most a block's capacity per interval beside the intake.
-func devnetBlocks(o options) []string {
-	return []string{"-dev-fixed-blocks", "-dev-block-interval", o.BlockInterval.String()}
 }
 
 // blocksEvery names the intake runs' chain.
@@ -312,33 +300,49 @@ func newSigner(dir string) (*ecdsa.PrivateKey, string, error) {
 	return key, file, crypto.SaveECDSA(file, key)
 }
 
-// startDevnet runs `metapass devnet` funding signer and returns its
-// JSON-RPC URL once it answers.
-func (e *env) startDevnet(ctx context.Context, name, dir string, signer *ecdsa.PrivateKey, extra ...string) (*proc, string, error) {
+// devnet is a `metapass devnet` of one run and the signer it funds.
+type devnet struct {
+	*proc
+	rpcURL, keyFile string
+}
+
+// serveFlags point a replica at the devnet and its signer.
+func (d devnet) serveFlags() []string {
+	return []string{"-rpc-url", d.rpcURL, "-signer-key-file", d.keyFile}
+}
+
+// startDevnet writes a fresh signer key into dir and runs `metapass
+// devnet` in dir/chain, funding it and sealing a block every
+// -block-interval and only then, as a public chain does: the minter mints
+// at most a block's capacity per interval. It returns once the devnet
+// answers JSON-RPC.
+func (e *env) startDevnet(ctx context.Context, o options, name, dir string) (devnet, error) {
+	key, keyFile, err := newSigner(dir)
+	if err != nil {
+		return devnet{}, err
+	}
 	rpcAddr, err := localproc.FreeAddr()
 	if err != nil {
-		return nil, "", err
+		return devnet{}, err
 	}
-	args := append([]string{"devnet", "-data-dir", dir, "-dev-rpc-addr", rpcAddr,
-		"-fund", crypto.PubkeyToAddress(signer.PublicKey).Hex()}, extra...)
-	p, err := spawn(name, e.bin, e.logs, args...)
+	p, err := spawn(name, e.bin, e.logs, "devnet", "-data-dir", filepath.Join(dir, "chain"), "-dev-rpc-addr", rpcAddr,
+		"-fund", crypto.PubkeyToAddress(key.PublicKey).Hex(), "-dev-fixed-blocks", "-dev-block-interval", o.BlockInterval.String())
 	if err != nil {
-		return nil, "", err
+		return devnet{}, err
 	}
-	url := "http://" + rpcAddr
 	rctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	for !strings.Contains(p.stdout.String(), "serving JSON-RPC") {
 		select {
 		case <-rctx.Done():
 			p.stop()
-			return nil, "", fmt.Errorf("%s did not start: %w", name, rctx.Err())
+			return devnet{}, fmt.Errorf("%s did not start: %w", name, rctx.Err())
 		case <-p.exited:
-			return nil, "", fmt.Errorf("%s exited (see the log)", name)
+			return devnet{}, fmt.Errorf("%s exited (see the log)", name)
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	return p, url, nil
+	return devnet{proc: p, rpcURL: "http://" + rpcAddr, keyFile: keyFile}, nil
 }
 
 // intakePostgres measures n replicas on one durable PostgreSQL database,
@@ -350,15 +354,11 @@ func (e *env) intakePostgres(ctx context.Context, o options, cluster *pgtest.Clu
 	if err != nil {
 		return rate{}, err
 	}
-	key, keyFile, err := newSigner(dir)
+	chain, err := e.startDevnet(ctx, o, fmt.Sprintf("pg%d-devnet", n), dir)
 	if err != nil {
 		return rate{}, err
 	}
-	devnet, rpcURL, err := e.startDevnet(ctx, fmt.Sprintf("pg%d-devnet", n), filepath.Join(dir, "chain"), key, devnetBlocks(o)...)
-	if err != nil {
-		return rate{}, err
-	}
-	defer devnet.stop()
+	defer chain.stop()
 	var (
 		procs []*proc
 		bases []string
@@ -375,7 +375,7 @@ func (e *env) intakePostgres(ctx context.Context, o options, cluster *pgtest.Clu
 		}
 		id := fmt.Sprintf("r%d", i)
 		p, base, err := e.startServe(ctx, fmt.Sprintf("pg%d-%s", n, id), listen, serveArgs(o, filepath.Join(dir, id), listen,
-			"-rpc-url", rpcURL, "-signer-key-file", keyFile, "-database", database, "-replica-id", id))
+			append(chain.serveFlags(), "-database", database, "-replica-id", id)...))
 		if err != nil {
 			return rate{}, err
 		}
