@@ -11,7 +11,7 @@ LOAD_FLAGS ?=
 export TESTCONTAINERS_RYUK_DISABLED ?= true
 export TESTCONTAINERS_HOST_OVERRIDE ?= localhost
 
-.PHONY: run test test-short build contracts gas bench load lint fmt-check
+.PHONY: run test test-short attack build contracts gas bench load lint fmt-check
 
 ## run: start the service on its embedded default (SQLite + in-process dev chain)
 run:
@@ -30,6 +30,10 @@ test: fmt-check
 ## test-short: the quick tier only (no containers, no subprocesses)
 test-short:
 	$(GO) test -short -count=1 ./...
+
+## attack: the hostile-tenant suite, every case (make test runs its quick cases; CI=true all)
+attack:
+	METAPASS_ATTACK_FULL=1 $(GO) test -count=1 -v -timeout 20m ./attack
 
 ## build: a static binary in bin/
 build:
