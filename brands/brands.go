@@ -46,6 +46,8 @@ type Key struct {
 	Label     string     `json:"label,omitempty"`
 	CreatedAt time.Time  `json:"created_at"`
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	// ExpiresAt, when set, is when the key stops working.
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
 	// Scope, on a staff key issued for one event, limits it to that event
 	// and a time window.
 	*Scope
@@ -80,6 +82,9 @@ type Store interface {
 	RevokeKey(ctx context.Context, brandID, keyID string, at time.Time) error
 	// HasOperatorKey reports whether an operator key exists.
 	HasOperatorKey(ctx context.Context) (bool, error)
+	// RotateOperatorKey revokes every operator key at k.CreatedAt and
+	// stores k, an operator key, with hash, in one transaction.
+	RotateOperatorKey(ctx context.Context, k Key, hash []byte) error
 }
 
 // Service issues and checks credentials.
@@ -88,8 +93,13 @@ type Service struct {
 	Now   func() time.Time
 }
 
-// ErrBadKey is returned for a missing, unknown or revoked key.
-var ErrBadKey = metapass.Errorf(metapass.EUNAUTHORIZED, "missing, unknown or revoked API key")
+// ErrBadKey is returned for a missing, unknown, revoked or expired key.
+var ErrBadKey = metapass.Errorf(metapass.EUNAUTHORIZED, "missing, unknown, revoked or expired API key")
+
+// ErrOutsideWindow is returned for an event staff key used before or after
+// its time window.
+var ErrOutsideWindow = &metapass.Error{Code: metapass.EUNAUTHORIZED, Rule: "staff_scope",
+	Message: "this staff key is outside its valid_from–valid_until window"}
 
 const secretPrefix = "mpk_"
 
@@ -120,7 +130,36 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Principal, e
 	if err != nil {
 		return Principal{}, fmt.Errorf("look up key: %w", err)
 	}
+	now := s.Now()
+	if k.ExpiresAt != nil && !now.Before(*k.ExpiresAt) {
+		return Principal{}, ErrBadKey
+	}
+	if k.Scope != nil && (now.Before(k.Scope.ValidFrom) || !now.Before(k.Scope.ValidUntil)) {
+		return Principal{}, ErrOutsideWindow
+	}
 	return Principal{KeyID: k.ID, BrandID: k.BrandID, Role: k.Role, Scope: k.Scope}, nil
+}
+
+// Permits reports whether p may call a route of path (the request's URL
+// path): a key scoped to an event reaches only that event's routes and
+// the event list (which shows it that event alone).
+func (p Principal) Permits(path string) bool {
+	if p.Scope == nil {
+		return true
+	}
+	event := "/v1/events/" + p.Scope.EventID
+	return path == "/v1/events" || path == event || strings.HasPrefix(path, event+"/")
+}
+
+// RotateOperator issues a new operator key and revokes every other one,
+// for an operator key lost or leaked. It returns the new secret.
+func (s *Service) RotateOperator(ctx context.Context) (string, error) {
+	secret := metapass.NewSecret(secretPrefix)
+	k := Key{ID: metapass.NewID("key"), Role: RoleOperator, Label: "rotated", CreatedAt: s.Now().UTC()}
+	if err := s.Store.RotateOperatorKey(ctx, k, metapass.HashSecret(secret)); err != nil {
+		return "", fmt.Errorf("rotate operator key: %w", err)
+	}
+	return secret, nil
 }
 
 // CreateBrand creates a brand. Only the operator may.
@@ -161,17 +200,25 @@ func (s *Service) canManage(ctx context.Context, p Principal, brandID string) er
 	return nil
 }
 
-// IssueKey creates a key of role for brandID and returns it with its secret,
-// which is not retrievable later.
-func (s *Service) IssueKey(ctx context.Context, p Principal, brandID string, role Role, label string) (Key, string, error) {
+// IssueKey creates a key of role for brandID, working until expiresAt when
+// set, and returns it with its secret, which is not retrievable later.
+func (s *Service) IssueKey(ctx context.Context, p Principal, brandID string, role Role, label string, expiresAt *time.Time) (Key, string, error) {
 	if err := s.canManage(ctx, p, brandID); err != nil {
 		return Key{}, "", err
 	}
 	if !role.Valid() {
 		return Key{}, "", metapass.FieldError("role", "must be one of admin, orders, staff")
 	}
+	now := s.Now().UTC()
+	if expiresAt != nil {
+		if !expiresAt.After(now) {
+			return Key{}, "", metapass.FieldError("expires_at", "must be in the future")
+		}
+		utc := expiresAt.UTC()
+		expiresAt = &utc
+	}
 	secret := metapass.NewSecret(secretPrefix)
-	k := Key{ID: metapass.NewID("key"), BrandID: brandID, Role: role, Label: label, CreatedAt: s.Now().UTC()}
+	k := Key{ID: metapass.NewID("key"), BrandID: brandID, Role: role, Label: label, CreatedAt: now, ExpiresAt: expiresAt}
 	if err := s.Store.CreateKey(ctx, k, metapass.HashSecret(secret)); err != nil {
 		return Key{}, "", err
 	}

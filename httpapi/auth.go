@@ -37,9 +37,16 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if !p.Permits(c.Path()) {
+		return errOutsideScope
+	}
 	c.Locals(principalKey, p)
 	return c.Next()
 }
+
+// errOutsideScope answers a key scoped to one event calling another route.
+var errOutsideScope = &metapass.Error{Code: metapass.EFORBIDDEN, Rule: "staff_scope",
+	Message: "this staff key is limited to its event's routes"}
 
 func principal(c *fiber.Ctx) brands.Principal {
 	p, _ := c.Locals(principalKey).(brands.Principal)

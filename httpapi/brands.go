@@ -33,6 +33,8 @@ func (s *Server) listBrands(c *fiber.Ctx) error {
 type keyRequest struct {
 	Role  string `json:"role" validate:"required,oneof=admin orders staff"`
 	Label string `json:"label" validate:"max=200"`
+	// ExpiresAt, when set, is when the key stops working.
+	ExpiresAt *timestamp `json:"expires_at"`
 }
 
 // issuedKey is a new key with its secret, shown this once.
@@ -46,7 +48,7 @@ func (s *Server) issueKey(c *fiber.Ctx) error {
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	k, secret, err := s.Brands.IssueKey(c.UserContext(), principal(c), c.Params("brand"), brands.Role(req.Role), req.Label)
+	k, secret, err := s.Brands.IssueKey(c.UserContext(), principal(c), c.Params("brand"), brands.Role(req.Role), req.Label, req.ExpiresAt.ptr())
 	if err != nil {
 		return err
 	}

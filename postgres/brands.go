@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/metapass/metapass"
 	"github.com/metapass/metapass/brands"
 )
@@ -51,13 +53,13 @@ func (s brandStore) CreateKey(ctx context.Context, k brands.Key, hash []byte) er
 		event, from, until = &k.Scope.EventID, &k.Scope.ValidFrom, &k.Scope.ValidUntil
 	}
 	_, err := s.db.pool.Exec(ctx,
-		`INSERT INTO api_keys (id, brand_id, role, label, hash, created_at, event_id, valid_from, valid_until)
-		VALUES ($1, NULLIF($2, ''), $3, $4, $5, $6, $7, $8, $9)`,
-		k.ID, k.BrandID, k.Role, k.Label, hash, k.CreatedAt, event, from, until)
+		`INSERT INTO api_keys (id, brand_id, role, label, hash, created_at, expires_at, event_id, valid_from, valid_until)
+		VALUES ($1, NULLIF($2, ''), $3, $4, $5, $6, $7, $8, $9, $10)`,
+		k.ID, k.BrandID, k.Role, k.Label, hash, k.CreatedAt, k.ExpiresAt, event, from, until)
 	return err
 }
 
-const keyColumns = `id, COALESCE(brand_id, ''), role, label, created_at, revoked_at, event_id, valid_from, valid_until`
+const keyColumns = `id, COALESCE(brand_id, ''), role, label, created_at, revoked_at, expires_at, event_id, valid_from, valid_until`
 
 func scanKey(row interface{ Scan(...any) error }) (brands.Key, error) {
 	var (
@@ -65,7 +67,7 @@ func scanKey(row interface{ Scan(...any) error }) (brands.Key, error) {
 		event       *string
 		from, until *time.Time
 	)
-	err := row.Scan(&k.ID, &k.BrandID, &k.Role, &k.Label, &k.CreatedAt, &k.RevokedAt, &event, &from, &until)
+	err := row.Scan(&k.ID, &k.BrandID, &k.Role, &k.Label, &k.CreatedAt, &k.RevokedAt, &k.ExpiresAt, &event, &from, &until)
 	if event != nil {
 		k.Scope = &brands.Scope{EventID: *event}
 		if from != nil {
@@ -117,4 +119,15 @@ func (s brandStore) HasOperatorKey(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("count operator keys: %w", err)
 	}
 	return ok, nil
+}
+
+func (s brandStore) RotateOperatorKey(ctx context.Context, k brands.Key, hash []byte) error {
+	return s.db.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE api_keys SET revoked_at = $1 WHERE role = 'operator' AND revoked_at IS NULL`, k.CreatedAt); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO api_keys (id, role, label, hash, created_at) VALUES ($1, 'operator', $2, $3, $4)`,
+			k.ID, k.Label, hash, k.CreatedAt)
+		return err
+	})
 }

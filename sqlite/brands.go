@@ -45,9 +45,9 @@ func (s brandStore) GetBrand(ctx context.Context, id string) (brands.Brand, erro
 
 func (s brandStore) CreateKey(ctx context.Context, k brands.Key, hash []byte) error {
 	_, err := s.db.exec(ctx,
-		`INSERT INTO api_keys (id, brand_id, role, label, hash, created_at, event_id, valid_from, valid_until)
-		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
-		k.ID, k.BrandID, k.Role, k.Label, hash, k.CreatedAt, scopeValue(k.Scope, func(s brands.Scope) any { return s.EventID }),
+		`INSERT INTO api_keys (id, brand_id, role, label, hash, created_at, expires_at, event_id, valid_from, valid_until)
+		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)`,
+		k.ID, k.BrandID, k.Role, k.Label, hash, k.CreatedAt, k.ExpiresAt, scopeValue(k.Scope, func(s brands.Scope) any { return s.EventID }),
 		scopeValue(k.Scope, func(s brands.Scope) any { return s.ValidFrom }), scopeValue(k.Scope, func(s brands.Scope) any { return s.ValidUntil }))
 	return err
 }
@@ -59,18 +59,22 @@ func scopeValue(s *brands.Scope, f func(brands.Scope) any) any {
 	return f(*s)
 }
 
-const keyColumns = `id, COALESCE(brand_id, ''), role, label, created_at, revoked_at, event_id, valid_from, valid_until`
+const keyColumns = `id, COALESCE(brand_id, ''), role, label, created_at, revoked_at, expires_at, event_id, valid_from, valid_until`
 
 func scanKey(row interface{ Scan(...any) error }) (brands.Key, error) {
 	var (
 		k           brands.Key
 		revoked     sql.NullTime
+		expires     sql.NullTime
 		event       sql.NullString
 		from, until sql.NullTime
 	)
-	err := row.Scan(&k.ID, &k.BrandID, &k.Role, &k.Label, &k.CreatedAt, &revoked, &event, &from, &until)
+	err := row.Scan(&k.ID, &k.BrandID, &k.Role, &k.Label, &k.CreatedAt, &revoked, &expires, &event, &from, &until)
 	if revoked.Valid {
 		k.RevokedAt = &revoked.Time
+	}
+	if expires.Valid {
+		k.ExpiresAt = &expires.Time
 	}
 	if event.Valid {
 		k.Scope = &brands.Scope{EventID: event.String, ValidFrom: from.Time, ValidUntil: until.Time}
@@ -127,4 +131,17 @@ func (s brandStore) HasOperatorKey(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("count operator keys: %w", err)
 	}
 	return n > 0, nil
+}
+
+func (s brandStore) RotateOperatorKey(ctx context.Context, k brands.Key, hash []byte) error {
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE api_keys SET revoked_at = ? WHERE role = 'operator' AND revoked_at IS NULL`, k.CreatedAt); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO api_keys (id, role, label, hash, created_at) VALUES (?, 'operator', ?, ?, ?)`,
+			k.ID, k.Label, hash, k.CreatedAt)
+		return err
+	})
+	s.db.keys.drop()
+	return err
 }

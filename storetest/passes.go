@@ -84,6 +84,30 @@ func testKeys(t *testing.T, s Stores) {
 	if err != nil || k.Scope == nil || k.Scope.EventID != ev.ID || !k.Scope.ValidFrom.Equal(from) || !k.Scope.ValidUntil.Equal(until) {
 		t.Fatalf("scoped key: %+v %v", k, err)
 	}
+
+	// A key with an expiry keeps it.
+	expires := at.Add(24 * time.Hour)
+	if err := s.Brands.CreateKey(ctx, brands.Key{ID: "key_e", BrandID: brandB, Role: brands.RoleOrders, CreatedAt: at, ExpiresAt: &expires},
+		metapass.HashSecret("e")); err != nil {
+		t.Fatal(err)
+	}
+	if k, err := s.Brands.KeyByHash(ctx, metapass.HashSecret("e")); err != nil || k.ExpiresAt == nil || !k.ExpiresAt.Equal(expires) {
+		t.Fatalf("key with expiry: %+v %v", k, err)
+	}
+
+	// Rotating the operator key revokes every other and leaves one.
+	rotated := brands.Key{ID: "key_op2", Role: brands.RoleOperator, Label: "rotated", CreatedAt: at.Add(time.Minute)}
+	if err := s.Brands.RotateOperatorKey(ctx, rotated, metapass.HashSecret("op2")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Brands.KeyByHash(ctx, metapass.HashSecret("op"))
+	wantCode(t, "old operator key after rotation", err, metapass.ENOTFOUND)
+	if k, err := s.Brands.KeyByHash(ctx, metapass.HashSecret("op2")); err != nil || k.ID != "key_op2" || k.Role != brands.RoleOperator || k.BrandID != "" {
+		t.Fatalf("rotated operator key: %+v %v", k, err)
+	}
+	if k, err := s.Brands.KeyByHash(ctx, metapass.HashSecret("b")); err != nil || k.ID != "key_b" {
+		t.Fatalf("a brand key after rotation: %+v %v", k, err)
+	}
 }
 
 func testLaunches(t *testing.T, s Stores) {

@@ -3,6 +3,7 @@
 //
 //	metapass serve    run the API and the minter (embedded dev chain by default)
 //	metapass devnet   run the embedded dev chain alone
+//	metapass keys rotate-operator  issue a new operator key, revoking the old
 //	metapass version  print the version
 package main
 
@@ -53,11 +54,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return devnet(ctx, cfg, stdout)
+	case "keys":
+		if len(args) == 0 || args[0] != "rotate-operator" {
+			return errors.New("usage: metapass keys rotate-operator [-data-dir dir] [-database url]")
+		}
+		cfg, err := parseKeys(args[1:], stderr)
+		if err != nil {
+			return err
+		}
+		return rotateOperator(ctx, cfg, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "metapass", version())
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (want serve, devnet or version)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, devnet, keys or version)", cmd)
 }
 
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
@@ -174,6 +184,27 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.RPCTimeout <= 0 {
 		return c, errors.New("-rpc-timeout must be positive")
+	}
+	return c, nil
+}
+
+// keysConfig names the database the keys subcommands work on, offline.
+type keysConfig struct {
+	DataDir  string
+	Database string
+}
+
+func parseKeys(args []string, stderr io.Writer) (keysConfig, error) {
+	var c keysConfig
+	fs := flag.NewFlagSet("keys rotate-operator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.DataDir, "data-dir", "./data", "directory of the database, as given to serve")
+	fs.StringVar(&c.Database, "database", "", "SQLite file path, or postgres://… URL (default <data-dir>/metapass.db)")
+	if err := parseWithEnv(fs, args); err != nil {
+		return c, err
+	}
+	if c.Database == "" {
+		c.Database = c.DataDir + "/metapass.db"
 	}
 	return c, nil
 }

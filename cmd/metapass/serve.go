@@ -278,6 +278,27 @@ func openCustody(cfg config, log *slog.Logger) (*custody.Vault, error) {
 	return v, nil
 }
 
+// rotateOperator issues a new operator key on cfg's database, revoking
+// every other, and prints it: the way back from a lost or leaked one.
+func rotateOperator(ctx context.Context, cfg keysConfig, stdout io.Writer) error {
+	if !strings.Contains(cfg.Database, "://") {
+		if _, err := os.Stat(cfg.Database); err != nil {
+			return fmt.Errorf("database: %w", err)
+		}
+	}
+	db, err := openStores(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer db.close()
+	secret, err := (&brands.Service{Store: db.brands, Now: time.Now}).RotateOperator(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\n  New operator API key (shown once, store it now; the old ones are revoked):\n\n    %s\n\n", secret)
+	return nil
+}
+
 // devnet runs the embedded dev chain alone, for wallets, cast, or a
 // metapass serve pointed at it with -rpc-url.
 func devnet(ctx context.Context, cfg devnetConfig, stdout io.Writer) error {
