@@ -16,6 +16,7 @@ const (
 	ENOTFOUND     = "not_found"     // absent, or owned by another brand (404)
 	ECONFLICT     = "conflict"      // clashes with existing state (409)
 	ERULE         = "rule_violated" // well-formed but breaks a business rule (422)
+	ETOOMANY      = "rate_limited"  // the caller sent too many requests (429)
 	EUNAVAILABLE  = "unavailable"   // a dependency (chain, database) is down (503)
 	EINTERNAL     = "internal"      // anything else (500); its message is never shown
 )

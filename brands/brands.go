@@ -141,14 +141,16 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Principal, e
 }
 
 // Permits reports whether p may call a route of path (the request's URL
-// path): a key scoped to an event reaches only that event's routes and
-// the event list (which shows it that event alone).
+// path) as far as its scope goes: a key scoped to an event reaches no
+// other event's routes. (Its role decides the rest: door staff may still
+// look a pass up.)
 func (p Principal) Permits(path string) bool {
-	if p.Scope == nil {
+	rest, ok := strings.CutPrefix(path, "/v1/events/")
+	if p.Scope == nil || !ok {
 		return true
 	}
-	event := "/v1/events/" + p.Scope.EventID
-	return path == "/v1/events" || path == event || strings.HasPrefix(path, event+"/")
+	id, _, _ := strings.Cut(rest, "/")
+	return id == p.Scope.EventID
 }
 
 // RotateOperator issues a new operator key and revokes every other one,

@@ -156,13 +156,13 @@ func TestPermits(t *testing.T) {
 	scoped := brands.Principal{Role: brands.RoleStaff, Scope: &brands.Scope{EventID: "evt_1"}}
 	for path, want := range map[string]bool{
 		"/v1/events": true, "/v1/events/evt_1": true, "/v1/events/evt_1/checkins": true,
-		"/v1/events/evt_10": false, "/v1/events/evt_2/checkins": false, "/v1/passes/1337/0xabc/1": false,
+		"/v1/events/evt_10": false, "/v1/events/evt_2/checkins": false, "/v1/passes/1337/0xabc/1": true,
 	} {
 		if got := scoped.Permits(path); got != want {
 			t.Errorf("Permits(%s) = %v, want %v", path, got, want)
 		}
 	}
-	if !(brands.Principal{Role: brands.RoleStaff}).Permits("/v1/passes/1337/0xabc/1") {
-		t.Error("an unscoped staff key may look up passes")
+	if !(brands.Principal{Role: brands.RoleStaff}).Permits("/v1/events/evt_2") {
+		t.Error("a brand-wide key is not limited to one event")
 	}
 }

@@ -16,7 +16,20 @@ const principalKey = "principal"
 // authenticate resolves the bearer credential into the request's
 // principal: an API key, or a customer's session token (role customer,
 // scoped to the session's brand and wallet).
+//
+// A failed authentication costs the caller's IP one anonymous request, so
+// guessing credentials is rate-limited like any anonymous call.
 func (s *Server) authenticate(c *fiber.Ctx) error {
+	if err := s.checkCredential(c); err != nil {
+		if limited := s.Limits.chargeIP(c); limited != nil {
+			return limited
+		}
+		return err
+	}
+	return c.Next()
+}
+
+func (s *Server) checkCredential(c *fiber.Ctx) error {
 	scheme, secret, _ := strings.Cut(c.Get(fiber.HeaderAuthorization), " ")
 	secret = strings.TrimSpace(secret)
 	if !strings.EqualFold(scheme, "Bearer") || secret == "" {
@@ -31,22 +44,18 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 			return err
 		}
 		c.Locals(principalKey, brands.Principal{BrandID: sess.BrandID, Role: brands.RoleCustomer, Wallet: sess.Wallet})
-		return c.Next()
+		return nil
 	}
 	p, err := s.Brands.Authenticate(c.UserContext(), secret)
 	if err != nil {
 		return err
 	}
 	if !p.Permits(c.Path()) {
-		return errOutsideScope
+		return metapass.Errorf(metapass.ENOTFOUND, "event not found: this staff key is for another event")
 	}
 	c.Locals(principalKey, p)
-	return c.Next()
+	return nil
 }
-
-// errOutsideScope answers a key scoped to one event calling another route.
-var errOutsideScope = &metapass.Error{Code: metapass.EFORBIDDEN, Rule: "staff_scope",
-	Message: "this staff key is limited to its event's routes"}
 
 func principal(c *fiber.Ctx) brands.Principal {
 	p, _ := c.Locals(principalKey).(brands.Principal)

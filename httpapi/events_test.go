@@ -257,7 +257,9 @@ func TestCheckInConcurrent(t *testing.T) {
 }
 
 // TestStaffScope: a staff key works only for its event and within its
-// window; a brand-wide staff key or another role cannot scan.
+// window (outside it, it does not authenticate: 401; another event is
+// not found for it); a brand-wide staff
+// key or another role cannot scan.
 func TestStaffScope(t *testing.T) {
 	d := newDoor(t, 1)
 	now := time.Now().UTC()
@@ -273,7 +275,14 @@ func TestStaffScope(t *testing.T) {
 		"a brand-wide staff key": brandStaff, "an admin key": d.admin, "a customer session": d.sessions[0],
 	} {
 		t.Run(name, func(t *testing.T) {
-			if r := d.s.do(t, "POST", "/v1/events/"+ev+"/checkins", key, map[string]any{"code": code}); r.status != 403 {
+			want := 403
+			switch key {
+			case expired, notYet:
+				want = 401
+			case otherStaff: // another event does not exist for it
+				want = 404
+			}
+			if r := d.s.do(t, "POST", "/v1/events/"+ev+"/checkins", key, map[string]any{"code": code}); r.status != want {
 				t.Fatalf("status %d: %s", r.status, r.body)
 			}
 		})

@@ -153,11 +153,11 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	}
 	holdings := perks.PassHoldings{Owners: db.Ownership(), Launches: db.Passes(), Chain: countedOwners{client, &s.chainReads}, ChainID: client.ID()}
 	srv := &httpapi.Server{
-		Brands:   bs,
-		Passes:   &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
-		Custody:  vault,
-		Claims:   claims,
-		Metrics:  stats.Handler(),
+		Brands:  bs,
+		Passes:  &passes.Service{Store: db.Passes(), ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: vault},
+		Custody: vault,
+		Claims:  claims,
+		Metrics: stats.Handler(), MetricsToken: testMetricsToken,
 		Owners:   client,
 		Perks:    &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: now},
 		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, AllowHTTP: true},

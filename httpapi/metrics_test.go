@@ -6,7 +6,9 @@ import (
 	"testing"
 )
 
-// TestMetrics: /metrics reports orders, passes by state, mint transactions
+const testMetricsToken = "metrics-secret"
+
+// TestMetrics: /metrics, with its bearer token, reports orders, passes by state, mint transactions
 // and their batches, time to minted, check-ins, redemptions and index lag.
 func TestMetrics(t *testing.T) {
 	d := newDoor(t, 1) // one order minted, indexed and signed in
@@ -20,7 +22,12 @@ func TestMetrics(t *testing.T) {
 	d.scan(t, ev, staff, code, nil)
 	d.scan(t, ev, staff, code, nil)
 
-	r := d.s.do(t, "GET", "/metrics", "", nil)
+	for _, token := range []string{"", "wrong", d.admin} {
+		if r := d.s.do(t, "GET", "/metrics", token, nil); r.status != 401 {
+			t.Errorf("/metrics with token %q: status %d, want 401", token, r.status)
+		}
+	}
+	r := d.s.do(t, "GET", "/metrics", testMetricsToken, nil)
 	if r.status != 200 {
 		t.Fatalf("status %d", r.status)
 	}

@@ -742,8 +742,9 @@ func (s oaBrandStore) ListKeys(context.Context, string) ([]brands.Key, error) {
 		{ID: "key_00000000000000000002", BrandID: oaBrand, Role: brands.RoleOrders, Label: "shop", CreatedAt: revoked, RevokedAt: &revoked},
 	}, nil
 }
-func (oaBrandStore) RevokeKey(context.Context, string, string, time.Time) error { return nil }
-func (oaBrandStore) HasOperatorKey(context.Context) (bool, error)               { return true, nil }
+func (oaBrandStore) RevokeKey(context.Context, string, string, time.Time) error  { return nil }
+func (oaBrandStore) HasOperatorKey(context.Context) (bool, error)                { return true, nil }
+func (oaBrandStore) RotateOperatorKey(context.Context, brands.Key, []byte) error { return nil }
 
 // oaPassStore holds no launches: lookups are 404, lists are empty.
 type oaPassStore struct{}

@@ -47,6 +47,7 @@ var statuses = map[string]int{
 	metapass.ENOTFOUND:     http.StatusNotFound,
 	metapass.ECONFLICT:     http.StatusConflict,
 	metapass.ERULE:         http.StatusUnprocessableEntity,
+	metapass.ETOOMANY:      http.StatusTooManyRequests,
 	metapass.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	metapass.EINTERNAL:     http.StatusInternalServerError,
 }
@@ -77,6 +78,12 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		s.Log.ErrorContext(c.UserContext(), "request failed", slog.String("method", c.Method()),
 			slog.String("path", c.Path()), slog.Any("err", err))
 		p.Code, p.Status, p.Detail = metapass.EINTERNAL, http.StatusInternalServerError, "Internal error."
+	}
+	if s.Redact != nil {
+		p.Detail = s.Redact(p.Detail)
+		for i := range p.InvalidParams {
+			p.InvalidParams[i].Reason = s.Redact(p.InvalidParams[i].Reason)
+		}
 	}
 	p.Type, p.Title = problemType+p.Code, http.StatusText(p.Status)
 	if p.Rule != "" {

@@ -4,6 +4,7 @@ package httpapi
 
 import (
 	"context"
+	"crypto/subtle"
 	_ "embed"
 	"log/slog"
 	"net/http"
@@ -42,8 +43,20 @@ type Server struct {
 	Customers *customers.Service
 	// Events runs events, entry codes and check-ins.
 	Events *events.Service
-	// Metrics, when set, serves /metrics for Prometheus.
-	Metrics http.Handler
+	// Metrics, when set with MetricsToken, serves /metrics for Prometheus
+	// to callers sending 'Authorization: Bearer <MetricsToken>'. Without a
+	// token /metrics is not served here (404): the operator serves it on
+	// an address of its own.
+	Metrics      http.Handler
+	MetricsToken string
+	// FrameAncestors is the CSP frame-ancestors source list: who may
+	// frame the pages. Empty is 'none'.
+	FrameAncestors string
+	// Limits, when set, rate-limits requests per IP and per key.
+	Limits *Limits
+	// Redact, when set, hides secrets (an RPC URL's credentials) in
+	// problem details.
+	Redact func(string) string
 	// Webhooks manages brands' webhook endpoints and deliveries.
 	Webhooks *webhooks.Service
 	// Claims, when set, moves custodial customers' passes to their own
@@ -73,25 +86,27 @@ func (s *Server) App() *fiber.App {
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
 	})
+	app.Use(securityHeaders(s.FrameAncestors))
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	app.Get("/readyz", s.ready)
-	if s.Metrics != nil {
-		app.Get("/metrics", adaptor.HTTPHandler(s.Metrics))
+	if s.Metrics != nil && s.MetricsToken != "" {
+		app.Get("/metrics", bearer(s.MetricsToken), adaptor.HTTPHandler(s.Metrics))
 	} else {
-		app.Get("/metrics", func(*fiber.Ctx) error { return metapass.Errorf(metapass.ENOTFOUND, "metrics are not enabled") })
+		app.Get("/metrics", func(*fiber.Ctx) error { return metapass.Errorf(metapass.ENOTFOUND, "metrics are not served here") })
 	}
 	app.Get("/openapi.json", func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
 		return c.Send(openAPI)
 	})
-	app.Get("/metadata/:chain/:contract/:token", s.tokenMetadata)
-	app.Get("/metadata/:chain/:contract", s.contractMetadata)
+	anonymous := s.Limits.anonymous
+	app.Get("/metadata/:chain/:contract/:token", anonymous, s.tokenMetadata)
+	app.Get("/metadata/:chain/:contract", anonymous, s.contractMetadata)
 
 	// Sign-in is public: it is how a customer gets a credential.
-	app.Get("/v1/auth/siwe/nonce", s.siweNonce)
-	app.Post("/v1/auth/siwe/verify", s.siweVerify)
+	app.Get("/v1/auth/siwe/nonce", anonymous, s.siweNonce)
+	app.Post("/v1/auth/siwe/verify", anonymous, s.siweVerify)
 
-	v1 := app.Group("/v1", s.authenticate)
+	v1 := app.Group("/v1", s.authenticate, s.Limits.perKey)
 	operator := allow(brands.RoleOperator)
 	admin := allow(brands.RoleAdmin)
 	keyManager := allow(brands.RoleOperator, brands.RoleAdmin)
@@ -158,6 +173,37 @@ func (s *Server) App() *fiber.App {
 	return app
 }
 
+// securityHeaders sets, on every response, a Content-Security-Policy the
+// pages work under (same-origin scripts, styles and calls; https images of
+// launches; the staff page's camera and QR worker), not framable except by
+// frameAncestors, no MIME sniffing and no Referer leaving the service.
+func securityHeaders(frameAncestors string) fiber.Handler {
+	if frameAncestors == "" {
+		frameAncestors = "'none'"
+	}
+	csp := "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data: blob:; " +
+		"media-src 'self' blob: mediastream:; connect-src 'self'; worker-src 'self'; font-src 'self'; object-src 'none'; " +
+		"base-uri 'none'; form-action 'none'; frame-ancestors " + frameAncestors
+	return func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderContentSecurityPolicy, csp)
+		c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
+		c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
+		return c.Next()
+	}
+}
+
+// bearer admits requests carrying 'Authorization: Bearer <token>',
+// compared in constant time.
+func bearer(token string) fiber.Handler {
+	want := []byte("Bearer " + token)
+	return func(c *fiber.Ctx) error {
+		if subtle.ConstantTimeCompare([]byte(c.Get(fiber.HeaderAuthorization)), want) != 1 {
+			return metapass.Errorf(metapass.EUNAUTHORIZED, "send the metrics token as 'Authorization: Bearer <token>'")
+		}
+		return c.Next()
+	}
+}
+
 // pages are the browser pages by route.
 var pages = map[string]string{"/staff": "staff.html", "/wallet": "wallet.html", "/console": "console.html", "/docs": "docs.html"}
 
@@ -182,7 +228,7 @@ func (s *Server) ready(c *fiber.Ctx) error {
 	defer cancel()
 	if err := s.Ready(ctx); err != nil {
 		s.Log.Warn("not ready", slog.Any("err", err))
-		return metapass.Errorf(metapass.EUNAVAILABLE, "not ready: %v", err)
+		return metapass.Errorf(metapass.EUNAVAILABLE, "not ready; the service log says why")
 	}
 	if s.Degraded != nil {
 		if d := s.Degraded(ctx); len(d) > 0 {
