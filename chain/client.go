@@ -52,7 +52,7 @@ var _ passes.Chain = (*Client)(nil)
 func DialRPC(ctx context.Context, url string, timeout time.Duration) (*rpc.Client, error) {
 	c, err := rpc.DialOptions(ctx, url, rpc.WithHTTPClient(&http.Client{Timeout: timeout}))
 	if err != nil {
-		return nil, fmt.Errorf("dial %s: %w", url, err)
+		return nil, fmt.Errorf("dial %s: %w", RedactURL(url), err)
 	}
 	return c, nil
 }

@@ -50,6 +50,10 @@ type DevConfig struct {
 	// HTTPAddr, when set (e.g. "127.0.0.1:8545"), serves the eth, net and
 	// web3 JSON-RPC namespaces there for wallets and tools.
 	HTTPAddr string
+	// CORSOrigins are the browser origins whose pages may call HTTPAddr;
+	// none by default, so no web page a developer visits can use the
+	// chain's funded accounts' node.
+	CORSOrigins []string
 }
 
 // DevChain is a go-ethereum node running in this process as a single-node
@@ -89,7 +93,7 @@ func StartDevChain(cfg DevConfig) (*DevChain, error) {
 		if nc.HTTPPort, err = strconv.Atoi(port); err != nil {
 			return nil, fmt.Errorf("dev chain rpc port %q: %w", port, err)
 		}
-		nc.HTTPHost, nc.HTTPModules, nc.HTTPVirtualHosts, nc.HTTPCors = host, []string{"eth", "net", "web3"}, []string{"*"}, []string{"*"}
+		nc.HTTPHost, nc.HTTPModules, nc.HTTPVirtualHosts, nc.HTTPCors = host, []string{"eth", "net", "web3"}, []string{"localhost"}, cfg.CORSOrigins
 	}
 	stack, err := node.New(&nc)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/metapass/metapass/metrics"
 )
 
@@ -15,12 +17,15 @@ type statsStore struct {
 	chainID uint64
 }
 
+// Counts reads the totals triggers keep (migration 4): the folded
+// stat_counters plus the deltas appended since, after folding them when no
+// other replica is.
 func (s statsStore) Counts(ctx context.Context) (map[string]int64, error) {
-	rows, err := s.db.pool.Query(ctx, `
-		SELECT 'orders', COUNT(*) FROM orders
-		UNION ALL SELECT 'passes:' || state, COUNT(*) FROM passes GROUP BY state
-		UNION ALL SELECT 'checkins:' || result, COUNT(*) FROM checkins GROUP BY result
-		UNION ALL SELECT 'redemptions', COUNT(*) FROM redemptions`)
+	if err := compactStats(ctx, s.db); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.pool.Query(ctx, `SELECT name, SUM(n)::bigint FROM
+		(SELECT name, n FROM stat_counters UNION ALL SELECT name, n FROM stat_deltas) t GROUP BY name`)
 	if err != nil {
 		return nil, err
 	}
@@ -37,6 +42,21 @@ func (s statsStore) Counts(ctx context.Context) (map[string]int64, error) {
 		out[name] = n
 	}
 	return out, rows.Err()
+}
+
+// compactStats folds stat_deltas into stat_counters in one transaction,
+// unless another replica is doing so (then its fold will do).
+func compactStats(ctx context.Context, db *DB) error {
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		var mine bool
+		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(hashtext('metapass.stat_deltas'))`).Scan(&mine); err != nil || !mine {
+			return err
+		}
+		_, err := tx.Exec(ctx, `WITH folded AS (DELETE FROM stat_deltas RETURNING name, n)
+			INSERT INTO stat_counters (name, n) SELECT name, SUM(n) FROM folded GROUP BY name ORDER BY name
+			ON CONFLICT (name) DO UPDATE SET n = stat_counters.n + EXCLUDED.n`)
+		return err
+	})
 }
 
 func (s statsStore) TimesToMinted(ctx context.Context, n int) ([]time.Duration, error) {

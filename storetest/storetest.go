@@ -15,8 +15,10 @@ import (
 	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/events"
+	"github.com/metapass/metapass/metrics"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
+	"github.com/metapass/metapass/retention"
 	"github.com/metapass/metapass/webhooks"
 )
 
@@ -36,6 +38,8 @@ type Stores struct {
 	Events    events.Store
 	Webhooks  webhooks.Store
 	Claims    custody.ClaimStore
+	Retention retention.Store
+	Stats     metrics.Stats
 }
 
 // Run runs the suite; open returns the stores of a new, empty database,
@@ -65,6 +69,8 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"mint/drop and reopen", testMintDropReopen},
 		{"mint/lease", testLease},
 		{"mint/collections", testCollections},
+		{"retention", testRetention},
+		{"stats", testStats},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })
 	}
