@@ -187,10 +187,11 @@ func (e *env) intake(ctx context.Context, o options) (*intakeReport, error) {
 	return &r, nil
 }
 
-// serveArgs are the flags every replica gets.
+// serveArgs are the flags every replica gets; rate limits are off, since
+// one key posting thousands of orders a second is the point of the run.
 func serveArgs(o options, dataDir, listen string, more ...string) []string {
 	args := []string{"serve", "-data-dir", dataDir, "-listen", listen, "-public-url", "http://" + listen, "-log-level", o.LogLevel,
-		"-batch-size", fmt.Sprint(o.BatchSize), "-max-in-flight", fmt.Sprint(o.MaxInFlight)}
+		"-batch-size", fmt.Sprint(o.BatchSize), "-max-in-flight", fmt.Sprint(o.MaxInFlight), "-rate-anon", "0", "-rate-key", "0"}
 	return append(args, more...)
 }
 

@@ -23,6 +23,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/metapass/metapass/chain"
 )
 
 func main() {
@@ -47,7 +49,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		return serve(ctx, cfg, stdout, newLogger(stderr, cfg.LogLevel))
+		// The RPC URL may carry an API key: nothing serve prints shows it.
+		redact := chain.Redactor(cfg.RPCURL)
+		if err := serve(ctx, cfg, stdout, newLogger(chain.RedactingWriter(stderr, redact), cfg.LogLevel)); err != nil {
+			return errors.New(redact(err.Error()))
+		}
+		return nil
 	case "devnet":
 		cfg, err := parseDevnet(args, stderr)
 		if err != nil {
@@ -109,6 +116,20 @@ type config struct {
 	DevRPCAddr         string
 	DevBlockInterval   time.Duration
 	LogLevel           slog.Level
+	// MetricsToken, when set, serves /metrics on -listen to callers
+	// sending it as a bearer token; MetricsListen serves /metrics on an
+	// address of its own. With neither, /metrics is not served.
+	MetricsToken   string
+	MetricsListen  string
+	FrameAncestors string
+	RateAnon       float64
+	RateKey        float64
+	RetainNonces   time.Duration
+	RetainSessions time.Duration
+	// RetainDeliveries also bounds outbox events, which go once their
+	// deliveries have.
+	RetainDeliveries  time.Duration
+	RetentionInterval time.Duration
 }
 
 func parseServe(args []string, stderr io.Writer) (config, error) {
@@ -137,8 +158,26 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.DevRPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where the embedded chain serves JSON-RPC (empty = not served)")
 	fs.DurationVar(&c.DevBlockInterval, "dev-block-interval", time.Second, "how often the embedded chain seals a block besides on each transaction")
 	fs.TextVar(&c.LogLevel, "log-level", slog.LevelInfo, "debug, info, warn or error")
+	fs.StringVar(&c.MetricsToken, "metrics-token", "", "bearer token /metrics on -listen requires (prefer METAPASS_METRICS_TOKEN; empty = /metrics not served on -listen)")
+	fs.StringVar(&c.MetricsListen, "metrics-listen", "", "address serving /metrics alone, e.g. 127.0.0.1:9090 (with -metrics-token, that token is required there too)")
+	fs.StringVar(&c.FrameAncestors, "frame-ancestors", "'none'", "CSP frame-ancestors sources allowed to frame the pages, e.g. https://shop.example")
+	fs.Float64Var(&c.RateAnon, "rate-anon", 20, "requests a second per client IP on anonymous routes (sign-in, metadata) and failed authentications, burst 4x (0 = no limit)")
+	fs.Float64Var(&c.RateKey, "rate-key", 200, "requests a second per API key or customer session, burst 4x (0 = no limit)")
+	fs.DurationVar(&c.RetainNonces, "retain-nonces", time.Hour, "how long sign-in nonces are kept after they expire (0 = forever)")
+	fs.DurationVar(&c.RetainSessions, "retain-sessions", 24*time.Hour, "how long customer sessions are kept after they expire (0 = forever)")
+	fs.DurationVar(&c.RetainDeliveries, "retain-deliveries", 30*24*time.Hour, "how long delivered or failed webhook deliveries, and outbox events with none left, are kept (0 = forever)")
+	fs.DurationVar(&c.RetentionInterval, "retention-interval", time.Minute, "how often the service deletes what it no longer keeps")
 	if err := parseWithEnv(fs, args); err != nil {
 		return c, err
+	}
+	if strings.ContainsAny(c.FrameAncestors, ";,\r\n") || strings.TrimSpace(c.FrameAncestors) == "" {
+		return c, fmt.Errorf("-frame-ancestors %q: want space-separated CSP sources ('none', 'self', https://host)", c.FrameAncestors)
+	}
+	if c.RateAnon < 0 || c.RateKey < 0 {
+		return c, errors.New("-rate-anon and -rate-key cannot be negative")
+	}
+	if c.RetainNonces < 0 || c.RetainSessions < 0 || c.RetainDeliveries < 0 || c.RetentionInterval <= 0 {
+		return c, errors.New("-retain-* cannot be negative and -retention-interval must be positive")
 	}
 	if c.PublicURL == "" {
 		c.PublicURL = "http://" + c.Listen
@@ -210,6 +249,7 @@ func parseKeys(args []string, stderr io.Writer) (keysConfig, error) {
 }
 
 type devnetConfig struct {
+	CORS          string
 	DataDir       string
 	RPCAddr       string
 	BlockInterval time.Duration
@@ -225,6 +265,7 @@ func parseDevnet(args []string, stderr io.Writer) (devnetConfig, error) {
 	fs.StringVar(&c.RPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where to serve JSON-RPC")
 	fs.DurationVar(&c.BlockInterval, "dev-block-interval", time.Second, "how often to seal a block besides on each transaction")
 	fs.BoolVar(&c.FixedBlocks, "dev-fixed-blocks", false, "seal blocks only every -dev-block-interval, as a public chain does, not also on each transaction")
+	fs.StringVar(&c.CORS, "dev-rpc-cors", "", "comma-separated browser origins allowed to call the JSON-RPC (default none)")
 	fs.StringVar(&c.Fund, "fund", "", "comma-separated addresses funded in the genesis block (first start only)")
 	return c, parseWithEnv(fs, args)
 }

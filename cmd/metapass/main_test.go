@@ -22,6 +22,7 @@ func TestParseServe(t *testing.T) {
 	t.Setenv("METAPASS_LOG_LEVEL", "debug")
 	t.Setenv("METAPASS_CUSTODY_KEY", "k")
 	t.Setenv("METAPASS_MAX_PRIORITY_FEE_GWEI", "0.5")
+	t.Setenv("METAPASS_METRICS_TOKEN", "m")
 	cfg, err := parseServe([]string{"-data-dir", "/d", "-confirmations", "5", "-listen", "0.0.0.0:9", "-max-fee-gwei", "40", "-replace-after-blocks", "6"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -30,14 +31,16 @@ func TestParseServe(t *testing.T) {
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
 		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7,
 		MaxInFlight: 32, MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, LeaseTTL: 10 * time.Second, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
-		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug,
+		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug, MetricsToken: "m", FrameAncestors: "'none'", RateAnon: 20, RateKey: 200,
+		RetainNonces: time.Hour, RetainSessions: 24 * time.Hour, RetainDeliveries: 720 * time.Hour, RetentionInterval: time.Minute,
 	}
 	if cfg != want {
 		t.Fatalf("config\n got %+v\nwant %+v (flags win over the environment, which wins over defaults)", cfg, want)
 	}
 
 	for _, bad := range [][]string{{"-confirmations", "0"}, {"-batch-size", "0"}, {"-max-in-flight", "0"}, {"-nope"}, {"stray"}, {"-log-level", "loud"},
-		{"-max-fee-gwei", "-1"}, {"-replace-after-blocks", "0"}, {"-rpc-timeout", "0s"}} {
+		{"-max-fee-gwei", "-1"}, {"-replace-after-blocks", "0"}, {"-rpc-timeout", "0s"}, {"-rate-key", "-1"}, {"-retain-nonces", "-1h"},
+		{"-retention-interval", "0s"}, {"-frame-ancestors", "'self'; script-src *"}, {"-frame-ancestors", ""}} {
 		if _, err := parseServe(bad, io.Discard); err == nil {
 			t.Errorf("parseServe(%q) accepted", bad)
 		}
@@ -53,8 +56,10 @@ func TestRunCommands(t *testing.T) {
 	if err := run(t.Context(), []string{"version"}, &out, io.Discard); err != nil || !strings.HasPrefix(out.String(), "metapass ") {
 		t.Fatalf("version: %q %v", out.String(), err)
 	}
-	if err := run(t.Context(), []string{"mint-everything"}, io.Discard, io.Discard); err == nil {
-		t.Fatal("an unknown command was accepted")
+	for _, bad := range [][]string{{"mint-everything"}, {"keys"}, {"keys", "rotate-everything"}, {"keys", "rotate-operator", "-data-dir", t.TempDir()}} {
+		if err := run(t.Context(), bad, io.Discard, io.Discard); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
 	}
 }
 

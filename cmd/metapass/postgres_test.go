@@ -30,7 +30,7 @@ func TestPostgresFlow(t *testing.T) {
 	const nOrders = 30
 	dataDir, rpcAddr := t.TempDir(), freeAddr(t)
 	srv := startServe(t, freeAddr(t), "-data-dir", dataDir, "-database", pgtest.URL(t), "-batch-size", "10",
-		"-dev-rpc-addr", rpcAddr)
+		"-dev-rpc-addr", rpcAddr, "-metrics-token", "pg-metrics")
 	if _, err := os.Stat(filepath.Join(dataDir, "metapass.db")); !os.IsNotExist(err) {
 		t.Errorf("a SQLite file was created next to PostgreSQL (%v)", err)
 	}
@@ -49,7 +49,9 @@ func TestPostgresFlow(t *testing.T) {
 		t.Errorf("launch after minting: state %s, allocated %d, minted %d; want live, %d, %d", l.State, l.Allocated, l.Minted, nOrders, nOrders)
 	}
 	// The metrics read PostgreSQL too.
-	res, err := http.Get(srv.base + "/metrics")
+	req, _ := http.NewRequestWithContext(ctx, "GET", srv.base+"/metrics", nil)
+	req.Header.Set("Authorization", "Bearer pg-metrics")
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
+	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -32,6 +33,7 @@ import (
 	"github.com/metapass/metapass/metrics"
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
+	"github.com/metapass/metapass/retention"
 	"github.com/metapass/metapass/webhooks"
 )
 
@@ -137,9 +139,13 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 			}
 			return nil
 		},
-		Degraded: func(ctx context.Context) map[string]string { return degraded(ctx, client, minter) },
-		Metrics:  stats.Handler(),
-		Log:      log,
+		Degraded:       func(ctx context.Context) map[string]string { return degraded(ctx, client, minter) },
+		Metrics:        stats.Handler(),
+		MetricsToken:   cfg.MetricsToken,
+		FrameAncestors: cfg.FrameAncestors,
+		Limits:         httpapi.NewLimits(cfg.RateAnon, cfg.RateKey),
+		Redact:         chain.Redactor(cfg.RPCURL),
+		Log:            log,
 	}
 	app := srv.App()
 	ln, err := net.Listen("tcp", cfg.Listen)
@@ -147,11 +153,27 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		return err
 	}
 
+	var metricsSrv *http.Server
+	if cfg.MetricsListen != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsListen)
+		if err != nil {
+			return fmt.Errorf("-metrics-listen: %w", err)
+		}
+		metricsSrv = metricsServer(stats.Handler(), cfg.MetricsToken)
+		go func() { _ = metricsSrv.Serve(mln) }()
+		defer metricsSrv.Close()
+		log.Info("metrics", slog.String("url", "http://"+mln.Addr().String()+"/metrics"))
+	}
+
 	var wg sync.WaitGroup
 	mctx, stopMinter := context.WithCancel(context.WithoutCancel(ctx))
+	janitor := &retention.Janitor{Store: db.retention, Interval: cfg.RetentionInterval, Now: time.Now,
+		Policy: retention.Policy{retention.Nonces: cfg.RetainNonces, retention.Sessions: cfg.RetainSessions, retention.Deliveries: cfg.RetainDeliveries},
+		Log:    log.With(slog.String("component", "retention"))}
 	dispatcher := webhooks.NewDispatcher(db.webhooks, &http.Client{}, webhooks.DispatcherConfig{},
 		log.With(slog.String("component", "webhooks")))
-	wg.Add(4)
+	wg.Add(5)
+	go func() { defer wg.Done(); janitor.Run(mctx) }()
 	if claims != nil {
 		wg.Add(1)
 		go func() { defer wg.Done(); claims.Run(mctx, time.Second) }()
@@ -208,9 +230,11 @@ func gwei(g float64) *big.Int {
 // chain not answering, the signer unable to pay, the minter failing or
 // stuck under the fee caps.
 func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) map[string]string {
+	// What failed is in the log (redacted): an RPC error may carry the
+	// endpoint's URL, or whatever a hostile endpoint answered.
 	out := map[string]string{}
 	if _, err := client.Head(ctx); err != nil {
-		out["chain"] = "unreachable: " + err.Error()
+		out["chain"] = "unreachable; the service log says why"
 	}
 	st := minter.Status()
 	if st.WaitingForFunds {
@@ -220,9 +244,23 @@ func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) 
 	case st.Stuck != "":
 		out["minter"] = "stuck: " + st.Stuck
 	case st.Err != nil:
-		out["minter"] = fmt.Sprintf("failing since %s: %v", st.Since.UTC().Format(time.RFC3339), st.Err)
+		out["minter"] = fmt.Sprintf("failing since %s; the service log says why", st.Since.UTC().Format(time.RFC3339))
 	}
 	return out
+}
+
+// metricsServer serves handler at /metrics alone, behind token when set.
+func metricsServer(handler http.Handler, token string) *http.Server {
+	mux := http.NewServeMux()
+	want := []byte("Bearer " + token)
+	mux.Handle("GET /metrics", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if token != "" && subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			http.Error(w, "send the metrics token as 'Authorization: Bearer <token>'", http.StatusUnauthorized)
+			return
+		}
+		handler.ServeHTTP(w, r)
+	}))
+	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 }
 
 // replicaID is -replica-id, or the name kept in the data dir (created on
@@ -312,8 +350,14 @@ func devnet(ctx context.Context, cfg devnetConfig, stdout io.Writer) error {
 		}
 		funded = append(funded, common.HexToAddress(a))
 	}
+	var origins []string
+	for _, o := range strings.Split(cfg.CORS, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
 	dev, err := chain.StartDevChain(chain.DevConfig{DataDir: cfg.DataDir, Funded: funded, BlockInterval: cfg.BlockInterval,
-		FixedBlocks: cfg.FixedBlocks, HTTPAddr: cfg.RPCAddr})
+		FixedBlocks: cfg.FixedBlocks, HTTPAddr: cfg.RPCAddr, CORSOrigins: origins})
 	if err != nil {
 		return err
 	}

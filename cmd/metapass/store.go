@@ -12,6 +12,7 @@ import (
 	"github.com/metapass/metapass/passes"
 	"github.com/metapass/metapass/perks"
 	"github.com/metapass/metapass/postgres"
+	"github.com/metapass/metapass/retention"
 	"github.com/metapass/metapass/sqlite"
 	"github.com/metapass/metapass/webhooks"
 )
@@ -29,6 +30,7 @@ type stores struct {
 	events    events.Store
 	webhooks  webhooks.Store
 	claims    custody.ClaimStore
+	retention retention.Store
 	stats     func(chainID uint64) metrics.Stats
 	ping      func(context.Context) error
 	close     func() error
@@ -41,13 +43,13 @@ func openStores(ctx context.Context, database string) (stores, error) {
 		if err != nil {
 			return stores{}, err
 		}
-		return stores{db.Brands(), db.Passes(), db.Ownership(), db.Perks(), db.Customers(), db.Events(), db.Webhooks(), db.Claims(),
+		return stores{db.Brands(), db.Passes(), db.Ownership(), db.Perks(), db.Customers(), db.Events(), db.Webhooks(), db.Claims(), db.Retention(),
 			func(id uint64) metrics.Stats { return db.Stats(id) }, db.Ping, db.Close}, nil
 	}
 	db, err := sqlite.Open(ctx, database)
 	if err != nil {
 		return stores{}, err
 	}
-	return stores{db.Brands(), db.Passes(), db.Ownership(), db.Perks(), db.Customers(), db.Events(), db.Webhooks(), db.Claims(),
+	return stores{db.Brands(), db.Passes(), db.Ownership(), db.Perks(), db.Customers(), db.Events(), db.Webhooks(), db.Claims(), db.Retention(),
 		func(id uint64) metrics.Stats { return db.Stats(id) }, db.Ping, db.Close}, nil
 }
