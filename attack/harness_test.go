@@ -108,6 +108,7 @@ func Start(t testing.TB, flags ...string) *Service {
 	for {
 		select {
 		case err := <-exited:
+			exited <- err // for the cleanup, which waits for the exit too
 			t.Fatalf("serve exited before becoming ready: %v\n%s", err, s.Out.Tail(4000))
 		case <-time.After(50 * time.Millisecond):
 		}
