@@ -213,9 +213,9 @@ func TestAttackAnonymousWrites(t *testing.T) {
 	}
 	want := map[string]string{
 		`SELECT nonce FROM siwe_nonces WHERE nonce LIKE '%-nonce' ORDER BY nonce`: "young-nonce",
-		`SELECT hex(hash) FROM sessions ORDER BY hash`:                             "02",
-		`SELECT id FROM webhook_deliveries ORDER BY id`:                            "dlv_pending",
-		`SELECT id FROM outbox WHERE id LIKE 'evt_%' ORDER BY id`:                  "evt_pending,evt_young",
+		`SELECT hex(hash) FROM sessions ORDER BY hash`:                            "02",
+		`SELECT id FROM webhook_deliveries ORDER BY id`:                           "dlv_pending",
+		`SELECT id FROM outbox WHERE id LIKE 'evt_%' ORDER BY id`:                 "evt_pending,evt_young",
 	}
 	Eventually(t, 10*time.Second, "the janitor to delete what is past its age", func() (bool, string) {
 		var status []string
