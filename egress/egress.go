@@ -24,8 +24,13 @@ import (
 	"code.dny.dev/ssrf"
 )
 
-// ErrForbiddenTarget is a destination the client may not reach.
-var ErrForbiddenTarget = errors.New("target address not allowed")
+var (
+	// ErrForbiddenTarget is a destination the client may not reach.
+	ErrForbiddenTarget = errors.New("target address not allowed")
+	// ErrScheme is a URL neither https nor (when private targets are
+	// allowed, for local development) http.
+	ErrScheme = errors.New("scheme not allowed")
+)
 
 // Options configure the client. Zero values take the defaults.
 type Options struct {
@@ -72,11 +77,15 @@ func NewClient(o Options) *http.Client {
 	}
 }
 
-// CheckURL tells whether u may be registered as a target: its host is not
-// a special-purpose address, nor a name resolving to one, unless
-// AllowPrivate. A name that does not resolve (yet) passes: the dial-time
-// check of NewClient's client is the real guard.
-func CheckURL(ctx context.Context, u *url.URL, o Options) error {
+// CheckURL tells whether u may be a target: its scheme is https (or http
+// when AllowPrivate) and its host is not a special-purpose address, nor a
+// name resolving to one, unless AllowPrivate. A name that does not resolve
+// (yet) passes: the dial-time check of NewClient's client is the real
+// guard. It is meant for registration, to refuse early what would fail.
+func (o Options) CheckURL(ctx context.Context, u *url.URL) error {
+	if u.Scheme != "https" && !(o.AllowPrivate && u.Scheme == "http") {
+		return ErrScheme
+	}
 	if o.AllowPrivate {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package egress
 
 import (
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -35,15 +36,30 @@ func TestCheckURL(t *testing.T) {
 		{"https://[2001:4860:4860::8888]/hook", true},
 		{"https://does-not-resolve.invalid/hook", true}, // the dial-time check decides
 	}
+	for _, tc := range []struct {
+		url          string
+		allowPrivate bool
+		want         error
+	}{
+		{"http://8.8.8.8/hook", false, ErrScheme},
+		{"http://8.8.8.8/hook", true, nil},
+		{"ftp://8.8.8.8/hook", true, ErrScheme},
+		{"http://127.0.0.1/hook", false, ErrScheme},
+	} {
+		u, _ := url.Parse(tc.url)
+		if err := (Options{AllowPrivate: tc.allowPrivate}).CheckURL(t.Context(), u); !errors.Is(err, tc.want) {
+			t.Errorf("CheckURL(%s) allowing private targets %v = %v, want %v", tc.url, tc.allowPrivate, err, tc.want)
+		}
+	}
 	for _, tc := range cases {
 		u, err := url.Parse(tc.url)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := CheckURL(t.Context(), u, Options{}); (err == nil) != tc.ok {
+		if err := (Options{}).CheckURL(t.Context(), u); (err == nil) != tc.ok {
 			t.Errorf("CheckURL(%s) = %v, want ok=%v", tc.url, err, tc.ok)
 		}
-		if err := CheckURL(t.Context(), u, Options{AllowPrivate: true}); err != nil {
+		if err := (Options{AllowPrivate: true}).CheckURL(t.Context(), u); err != nil {
 			t.Errorf("CheckURL(%s) allowing private targets = %v", tc.url, err)
 		}
 	}

@@ -59,6 +59,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"events/admission under concurrency", testAdmission},
 		{"webhooks", testWebhooks},
 		{"webhooks/claim under concurrency", testClaimDue},
+		{"webhooks/claim per endpoint", testClaimPerEndpoint},
 		{"ownership", testOwnership},
 		{"claims", testClaims},
 		{"mint", testMint},

@@ -10,12 +10,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/metapass/metapass/egress"
 )
 
 // Sign returns the Standard Webhooks signature header value of a delivery:
@@ -58,12 +61,16 @@ func Verify(secret string, header http.Header, body []byte, now time.Time, toler
 
 // DispatcherConfig tunes delivery. Zero values take the defaults.
 type DispatcherConfig struct {
-	// Poll is how often the dispatcher looks for due work. Defaults to 1s.
+	// Poll is how often the dispatcher looks for due work when nothing
+	// woke it: retries coming due, events committed by another replica.
+	// Events committed here wake it at once (Notify). Defaults to 1s.
 	Poll time.Duration
 	// Timeout bounds one attempt. Defaults to 10s.
 	Timeout time.Duration
-	// Workers is how many attempts run at once. Defaults to 8.
-	Workers int
+	// PerEndpoint is how many attempts to one endpoint run at once (in
+	// each dispatcher); there is no limit across endpoints, so endpoints
+	// that hang slow only themselves. Defaults to 8.
+	PerEndpoint int
 	// FirstRetry is the wait after the first failure; each later failure
 	// doubles it, up to MaxRetry. Default 5s and 1h.
 	FirstRetry, MaxRetry time.Duration
@@ -83,11 +90,14 @@ func (c DispatcherConfig) withDefaults() DispatcherConfig {
 	def(&c.FirstRetry, 5*time.Second)
 	def(&c.MaxRetry, time.Hour)
 	def(&c.RetryFor, 24*time.Hour)
-	if c.Workers <= 0 {
-		c.Workers = 8
+	if c.PerEndpoint <= 0 {
+		c.PerEndpoint = 8
 	}
 	return c
 }
+
+// claimBatch is the most deliveries claimed at once.
+const claimBatch = 256
 
 // Dispatcher delivers the outbox. It runs apart from the minter, so a
 // slow or failing endpoint never slows minting.
@@ -97,71 +107,117 @@ type Dispatcher struct {
 	cfg    DispatcherConfig
 	log    *slog.Logger
 	now    func() time.Time
+	// events wakes Run for new outbox events; freed, for an attempt done.
+	events, freed chan struct{}
+	mu            sync.Mutex
+	inFlight      map[string]int // attempts under way, by endpoint
 }
 
 // NewDispatcher returns a dispatcher posting with client; Run starts it.
 func NewDispatcher(store Store, client *http.Client, cfg DispatcherConfig, log *slog.Logger) *Dispatcher {
-	return &Dispatcher{store: store, client: client, cfg: cfg.withDefaults(), log: log, now: time.Now}
+	return &Dispatcher{store: store, client: client, cfg: cfg.withDefaults(), log: log, now: time.Now,
+		events: make(chan struct{}, 1), freed: make(chan struct{}, 1), inFlight: map[string]int{}}
 }
 
-// Run delivers until ctx is done. Attempts run on Workers goroutines
-// while new events keep being fanned out and free workers keep taking due
-// deliveries, so an endpoint that hangs holds only the workers it uses.
+// Notify tells the dispatcher that outbox events were committed; the
+// stores call it after each such commit. It never blocks.
+func (d *Dispatcher) Notify() { wake(d.events) }
+
+func wake(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
+
+// Run delivers until ctx is done. Each commit of outbox events (Notify)
+// fans them out and starts their attempts at once; each finished attempt
+// lets its endpoint take the next due one. Attempts to one endpoint are
+// bounded (PerEndpoint), not those of all: an endpoint that hangs holds
+// only its own share.
 func (d *Dispatcher) Run(ctx context.Context) {
 	var wg sync.WaitGroup
 	defer wg.Wait()
-	sem := make(chan struct{}, d.cfg.Workers)
 	t := time.NewTicker(d.cfg.Poll)
 	defer t.Stop()
+	fan := true
 	for {
-		if err := d.fanOut(ctx); err != nil && ctx.Err() == nil {
-			d.log.Warn("webhook fan-out", slog.Any("err", err))
+		if fan {
+			if err := d.fanOut(ctx); err != nil && ctx.Err() == nil {
+				d.log.Warn("webhook fan-out", slog.Any("err", err))
+			}
 		}
-		if free := cap(sem) - len(sem); free > 0 {
-			due, err := d.claim(ctx, free)
-			if err != nil && ctx.Err() == nil {
-				d.log.Warn("webhook claim", slog.Any("err", err))
-			}
-			for _, x := range due {
-				sem <- struct{}{}
-				wg.Add(1)
-				go func() {
-					defer func() { <-sem; wg.Done() }()
-					if err := d.attempt(ctx, x); err != nil && ctx.Err() == nil {
-						d.log.Warn("webhook attempt", slog.String("delivery", x.ID), slog.Any("err", err))
-					}
-				}()
-			}
+		if err := d.start(ctx, &wg); err != nil && ctx.Err() == nil {
+			d.log.Warn("webhook claim", slog.Any("err", err))
 		}
 		select {
 		case <-ctx.Done():
 			return
+		case <-d.events:
+			fan = true
 		case <-t.C:
+			fan = true
+		case <-d.freed:
+			fan = false
+		}
+	}
+}
+
+// start claims what the endpoints' free shares allow and starts those
+// attempts, until nothing more is due or allowed.
+func (d *Dispatcher) start(ctx context.Context, wg *sync.WaitGroup) error {
+	for {
+		d.mu.Lock()
+		c := Claim{Limit: claimBatch, PerEndpoint: d.cfg.PerEndpoint, InFlight: maps.Clone(d.inFlight)}
+		d.mu.Unlock()
+		due, err := d.claim(ctx, c)
+		if err != nil {
+			return err
+		}
+		for _, x := range due {
+			d.mu.Lock()
+			d.inFlight[x.EndpointID]++
+			d.mu.Unlock()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if err := d.attempt(ctx, x); err != nil && ctx.Err() == nil {
+					d.log.Warn("webhook attempt", slog.String("delivery", x.ID), slog.Any("err", err))
+				}
+				d.mu.Lock()
+				if d.inFlight[x.EndpointID]--; d.inFlight[x.EndpointID] == 0 {
+					delete(d.inFlight, x.EndpointID)
+				}
+				d.mu.Unlock()
+				wake(d.freed)
+			}()
+		}
+		if len(due) < claimBatch {
+			return nil
 		}
 	}
 }
 
 // Step fans new events out to their endpoints and attempts every due
-// delivery once, returning when all attempts are done.
+// delivery once (up to PerEndpoint of each endpoint), returning when all
+// attempts are done.
 func (d *Dispatcher) Step(ctx context.Context) error {
 	if err := d.fanOut(ctx); err != nil {
 		return err
 	}
-	due, err := d.claim(ctx, 200)
+	due, err := d.claim(ctx, Claim{Limit: claimBatch, PerEndpoint: d.cfg.PerEndpoint})
 	if err != nil {
 		return err
 	}
 	var (
 		wg   sync.WaitGroup
-		sem  = make(chan struct{}, d.cfg.Workers)
 		mu   sync.Mutex
 		errs []error
 	)
 	for _, x := range due {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer wg.Done()
 			if err := d.attempt(ctx, x); err != nil {
 				mu.Lock()
 				errs = append(errs, err)
@@ -186,10 +242,10 @@ func (d *Dispatcher) fanOut(ctx context.Context) error {
 	}
 }
 
-// claim takes up to limit due deliveries. The lease outlives an attempt,
+// claim takes the due deliveries c allows. The lease outlives an attempt,
 // so a crash mid-attempt retries later, and nobody else takes them first.
-func (d *Dispatcher) claim(ctx context.Context, limit int) ([]Due, error) {
-	due, err := d.store.ClaimDue(ctx, d.now().UTC(), 2*d.cfg.Timeout, limit)
+func (d *Dispatcher) claim(ctx context.Context, c Claim) ([]Due, error) {
+	due, err := d.store.ClaimDue(ctx, d.now().UTC(), 2*d.cfg.Timeout, c)
 	if err != nil {
 		return nil, fmt.Errorf("claim deliveries: %w", err)
 	}
@@ -197,8 +253,10 @@ func (d *Dispatcher) claim(ctx context.Context, limit int) ([]Due, error) {
 }
 
 // attempt posts one delivery and records the outcome: delivered on any
-// 2xx; otherwise (429 and 403 included, and timeouts) retried with
-// backoff until RetryFor has passed since the delivery was created.
+// 2xx; otherwise (429 and 403 included, redirects, which are never
+// followed, and timeouts) retried with backoff until RetryFor has passed
+// since the delivery was created. The error kept says what failed, never
+// what the target answered.
 func (d *Dispatcher) attempt(ctx context.Context, x Due) error {
 	now := d.now()
 	status, err := d.post(ctx, x, now)
@@ -209,11 +267,7 @@ func (d *Dispatcher) attempt(ctx context.Context, x Due) error {
 		at := d.now().UTC()
 		x.State, x.NextAt, x.DeliveredAt = Delivered, nil, &at
 	default:
-		if err != nil {
-			x.LastError = err.Error()
-		} else {
-			x.LastError = fmt.Sprintf("HTTP %d", status)
-		}
+		x.LastError = egress.Describe(status, err)
 		next := now.Add(d.backoff(x.Attempts)).UTC()
 		if next.Sub(x.CreatedAt) > d.cfg.RetryFor {
 			x.State, x.NextAt = Failed, nil
@@ -232,7 +286,7 @@ func (d *Dispatcher) post(ctx context.Context, x Due, now time.Time) (int, error
 	ts := now.Unix()
 	sig, err := Sign(x.Secret, x.EventID, ts, x.Payload)
 	if err != nil {
-		return 0, err
+		return 0, errors.New("malformed endpoint secret")
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, x.URL, bytes.NewReader(x.Payload))
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"math/big"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +26,7 @@ import (
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
+	"github.com/metapass/metapass/egress"
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/metrics"
@@ -116,6 +116,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		claims = &custody.Claims{Store: db.claims, Vault: vault, Index: db.ownership, Launches: store, Chain: client,
 			ChainID: client.ID(), Now: time.Now, Log: log.With(slog.String("component", "claims"))}
 	}
+	if cfg.AllowPrivateTargets {
+		log.Warn("webhooks may target plain http, loopback and private addresses (-allow-private-targets): local development only")
+	}
+	targets := egress.Options{AllowPrivate: cfg.AllowPrivateTargets, Timeout: cfg.WebhookTimeout}
 	srv := &httpapi.Server{
 		Brands:  brandSvc,
 		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial},
@@ -123,8 +127,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		Claims:  claims,
 		Events: &events.Service{Store: db.events, Launches: store, Index: db.ownership, Chain: client,
 			Confirmations: cfg.Confirmations, Key: entryKey, Now: time.Now},
-		// Plain-http endpoints only on the embedded dev setup.
-		Webhooks: &webhooks.Service{Store: db.webhooks, Now: time.Now, AllowHTTP: cfg.RPCURL == ""},
+		Webhooks: &webhooks.Service{Store: db.webhooks, Now: time.Now, Targets: targets},
 		Owners:   client,
 		Perks:    &perks.Service{Store: db.perks, Holdings: holdings, Holders: holdings, Now: time.Now},
 		Customers: &customers.Service{
@@ -149,9 +152,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 
 	var wg sync.WaitGroup
 	mctx, stopMinter := context.WithCancel(context.WithoutCancel(ctx))
-	dispatcher := webhooks.NewDispatcher(db.webhooks, &http.Client{}, webhooks.DispatcherConfig{},
+	dispatcher := webhooks.NewDispatcher(db.webhooks, egress.NewClient(targets),
+		webhooks.DispatcherConfig{Timeout: cfg.WebhookTimeout, PerEndpoint: cfg.WebhookConcurrency},
 		log.With(slog.String("component", "webhooks")))
-	wg.Add(4)
+	wg.Add(5)
 	if claims != nil {
 		wg.Add(1)
 		go func() { defer wg.Done(); claims.Run(mctx, time.Second) }()
@@ -159,6 +163,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	go func() { defer wg.Done(); minter.Run(mctx) }()
 	go func() { defer wg.Done(); indexer.Run(mctx) }()
 	go func() { defer wg.Done(); dispatcher.Run(mctx) }()
+	go func() { defer wg.Done(); db.listenOutbox(mctx, dispatcher.Notify) }()
 	errc := make(chan error, 1)
 	go func() { defer wg.Done(); errc <- app.Listener(ln) }()
 	log.Info("listening", slog.String("url", "http://"+ln.Addr().String()), slog.String("public_url", cfg.PublicURL),
