@@ -185,3 +185,61 @@ func TestAttackWebhookTargets(t *testing.T) {
 		}
 	})
 }
+
+// TestAttackWebhookFairness (finding 3): one brand's 64 endpoints that
+// hang do not delay another brand's deliveries: brand B's order.minted
+// arrives within 5 s of the mint (p99) while all of brand A's attempts
+// hang until their timeout.
+func TestAttackWebhookFairness(t *testing.T) {
+	hang := make(chan struct{})
+	hanging := newHookServer(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-hang:
+		case <-r.Context().Done():
+		}
+	})
+	t.Cleanup(func() { close(hang) })
+	fast := newHookServer(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+
+	s := Start(t, "-allow-private-targets", "-webhook-timeout", "30s")
+	_, adminA, ordersA, _ := s.Brand(t, "Hanging Brand")
+	_, adminB, ordersB, _ := s.Brand(t, "Bystander Brand")
+	launchA := LiveLaunch(t, adminA, nil)["id"].(string)
+	launchB := LiveLaunch(t, adminB, nil)["id"].(string)
+	for i := range 64 {
+		adminA.Must(t, http.StatusCreated, "POST", "/v1/webhooks", map[string]any{
+			"url": fmt.Sprintf("%s/a/%d", hanging.URL, i), "events": []string{"order.minted"}})
+	}
+	adminB.Must(t, http.StatusCreated, "POST", "/v1/webhooks", map[string]any{"url": fast.URL + "/b", "events": []string{"order.minted"}})
+
+	ordersN, bN := 4, 10
+	if full() {
+		ordersN, bN = 20, 50
+	}
+	for range ordersN { // 64 hanging deliveries each
+		placeOrder(t, ordersA, launchA)
+	}
+	Eventually(t, time.Minute, "brand A's endpoints hanging", func() (bool, string) {
+		n := len(hanging.hits())
+		return n >= 8, fmt.Sprint(n, " attempts hanging")
+	})
+	for range bN {
+		placeOrder(t, ordersB, launchB)
+		time.Sleep(100 * time.Millisecond)
+	}
+	Eventually(t, 30*time.Second, "brand B's deliveries", func() (bool, string) {
+		n := len(fast.hits())
+		return n >= bN, fmt.Sprint(n, " of ", bN, " delivered")
+	})
+	var lat []time.Duration
+	for _, h := range fast.hits() {
+		lat = append(lat, h.at.Sub(h.event.At))
+	}
+	slices.Sort(lat)
+	p99 := lat[(len(lat)*99+99)/100-1]
+	t.Logf("brand B: %d deliveries, p50 %v, p99 %v after the mint, while %d attempts to brand A hang",
+		len(lat), lat[len(lat)/2], p99, len(hanging.hits()))
+	if p99 > 5*time.Second {
+		t.Fatalf("brand B's p99 delivery latency %v, want under 5s", p99)
+	}
+}
