@@ -803,7 +803,7 @@ func (oaWebhookStore) FanOut(context.Context, int, time.Time) (int, error)  { re
 func (oaWebhookStore) ClaimDue(context.Context, time.Time, time.Duration, webhooks.Claim) ([]webhooks.Due, error) {
 	return nil, nil
 }
-func (oaWebhookStore) SaveAttempt(context.Context, webhooks.Delivery) error { return nil }
+func (oaWebhookStore) SaveAttempts(context.Context, []webhooks.Delivery) error { return nil }
 func (oaWebhookStore) ListDeliveries(context.Context, string, string, int) ([]webhooks.Delivery, error) {
 	return nil, nil
 }

@@ -204,10 +204,16 @@ func (db *DB) listen(ctx context.Context, notify func()) error {
 	}
 }
 
-func (s WebhookStore) SaveAttempt(ctx context.Context, d webhooks.Delivery) error {
-	_, err := s.db.pool.Exec(ctx, `UPDATE webhook_deliveries SET state = $1, attempts = $2, next_at = $3, last_status = $4,
-		last_error = $5, delivered_at = $6 WHERE id = $7`, d.State, d.Attempts, d.NextAt, d.LastStatus, d.LastError, d.DeliveredAt, d.ID)
-	return err
+// SaveAttempts sends the updates as one batch, in one transaction.
+func (s WebhookStore) SaveAttempts(ctx context.Context, ds []webhooks.Delivery) error {
+	return s.db.inTx(ctx, func(tx pgx.Tx) error {
+		var b pgx.Batch
+		for _, d := range ds {
+			b.Queue(`UPDATE webhook_deliveries SET state = $1, attempts = $2, next_at = $3, last_status = $4,
+				last_error = $5, delivered_at = $6 WHERE id = $7`, d.State, d.Attempts, d.NextAt, d.LastStatus, d.LastError, d.DeliveredAt, d.ID)
+		}
+		return tx.SendBatch(ctx, &b).Close()
+	})
 }
 
 func (s WebhookStore) ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]webhooks.Delivery, error) {

@@ -180,14 +180,20 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 	return out, err
 }
 
-func (s WebhookStore) SaveAttempt(ctx context.Context, d webhooks.Delivery) error {
-	var next sql.NullInt64
-	if d.NextAt != nil {
-		next = sql.NullInt64{Int64: d.NextAt.UnixMilli(), Valid: true}
-	}
-	_, err := s.db.exec(ctx, `UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at_ms = ?, last_status = ?,
-		last_error = ?, delivered_at = ? WHERE id = ?`, d.State, d.Attempts, next, d.LastStatus, d.LastError, nullTime(d.DeliveredAt), d.ID)
-	return err
+func (s WebhookStore) SaveAttempts(ctx context.Context, ds []webhooks.Delivery) error {
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, d := range ds {
+			var next sql.NullInt64
+			if d.NextAt != nil {
+				next = sql.NullInt64{Int64: d.NextAt.UnixMilli(), Valid: true}
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at_ms = ?, last_status = ?,
+				last_error = ?, delivered_at = ? WHERE id = ?`, d.State, d.Attempts, next, d.LastStatus, d.LastError, nullTime(d.DeliveredAt), d.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func (s WebhookStore) ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]webhooks.Delivery, error) {

@@ -91,7 +91,7 @@ func testWebhooks(t *testing.T, s Stores) {
 	d := due[0].Delivery
 	delivered := at.Add(time.Second)
 	d.State, d.Attempts, d.NextAt, d.LastStatus, d.DeliveredAt = webhooks.Delivered, 1, nil, 200, &delivered
-	if err := s.Webhooks.SaveAttempt(ctx, d); err != nil {
+	if err := s.Webhooks.SaveAttempts(ctx, []webhooks.Delivery{d}); err != nil {
 		t.Fatal(err)
 	}
 	ds, err = s.Webhooks.ListDeliveries(ctx, brandA, subscribed.ID, 10)

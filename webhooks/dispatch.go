@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"maps"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -96,8 +95,17 @@ func (c DispatcherConfig) withDefaults() DispatcherConfig {
 	return c
 }
 
-// claimBatch is the most deliveries claimed at once.
-const claimBatch = 256
+const (
+	// claimBatch is the most deliveries claimed at once.
+	claimBatch = 256
+	// claimAhead is how many PerEndpoint shares of one endpoint's due
+	// deliveries a dispatcher holds (under way, or claimed and waiting for
+	// a free attempt), so that claims, one database write each, keep up
+	// with a fast endpoint. A delivery that waits so long that its lease
+	// could end before its attempt does is let go, not attempted: it is
+	// claimed again once the lease has ended.
+	claimAhead = 32
+)
 
 // Dispatcher delivers the outbox. It runs apart from the minter, so a
 // slow or failing endpoint never slows minting.
@@ -107,16 +115,31 @@ type Dispatcher struct {
 	cfg    DispatcherConfig
 	log    *slog.Logger
 	now    func() time.Time
-	// events wakes Run for new outbox events; freed, for an attempt done.
+	// events wakes Run for new outbox events; freed, for an endpoint with
+	// room for more.
 	events, freed chan struct{}
 	mu            sync.Mutex
-	inFlight      map[string]int // attempts under way, by endpoint
+	endpoints     map[string]*endpointWork
+}
+
+// endpointWork is what a dispatcher holds of one endpoint: deliveries
+// claimed and waiting, and how many attempts are under way.
+type endpointWork struct {
+	queue   []queued
+	running int
+}
+
+// queued is a claimed delivery and when its attempt must start at the
+// latest, to end within its lease.
+type queued struct {
+	Due
+	startBy time.Time
 }
 
 // NewDispatcher returns a dispatcher posting with client; Run starts it.
 func NewDispatcher(store Store, client *http.Client, cfg DispatcherConfig, log *slog.Logger) *Dispatcher {
 	return &Dispatcher{store: store, client: client, cfg: cfg.withDefaults(), log: log, now: time.Now,
-		events: make(chan struct{}, 1), freed: make(chan struct{}, 1), inFlight: map[string]int{}}
+		events: make(chan struct{}, 1), freed: make(chan struct{}, 1), endpoints: map[string]*endpointWork{}}
 }
 
 // Notify tells the dispatcher that outbox events were committed; the
@@ -131,13 +154,15 @@ func wake(c chan struct{}) {
 }
 
 // Run delivers until ctx is done. Each commit of outbox events (Notify)
-// fans them out and starts their attempts at once; each finished attempt
-// lets its endpoint take the next due one. Attempts to one endpoint are
-// bounded (PerEndpoint), not those of all: an endpoint that hangs holds
-// only its own share.
+// fans them out and starts their attempts at once; as an endpoint's
+// attempts finish, it takes its next due deliveries. Attempts to one
+// endpoint are bounded (PerEndpoint), not those of all: an endpoint that
+// hangs holds only its own share.
 func (d *Dispatcher) Run(ctx context.Context) {
+	saves, saved := make(chan Delivery, 1024), make(chan struct{})
+	go func() { defer close(saved); d.save(saves) }()
 	var wg sync.WaitGroup
-	defer wg.Wait()
+	defer func() { wg.Wait(); close(saves); <-saved }()
 	t := time.NewTicker(d.cfg.Poll)
 	defer t.Stop()
 	fan := true
@@ -147,7 +172,7 @@ func (d *Dispatcher) Run(ctx context.Context) {
 				d.log.Warn("webhook fan-out", slog.Any("err", err))
 			}
 		}
-		if err := d.start(ctx, &wg); err != nil && ctx.Err() == nil {
+		if err := d.start(ctx, &wg, saves); err != nil && ctx.Err() == nil {
 			d.log.Warn("webhook claim", slog.Any("err", err))
 		}
 		select {
@@ -163,38 +188,97 @@ func (d *Dispatcher) Run(ctx context.Context) {
 	}
 }
 
-// start claims what the endpoints' free shares allow and starts those
-// attempts, until nothing more is due or allowed.
-func (d *Dispatcher) start(ctx context.Context, wg *sync.WaitGroup) error {
+// start claims what the endpoints' free shares allow and queues them,
+// starting attempts up to PerEndpoint an endpoint, until nothing more is
+// due or allowed.
+func (d *Dispatcher) start(ctx context.Context, wg *sync.WaitGroup, saves chan<- Delivery) error {
 	for {
 		d.mu.Lock()
-		c := Claim{Limit: claimBatch, PerEndpoint: d.cfg.PerEndpoint, InFlight: maps.Clone(d.inFlight)}
+		held := make(map[string]int, len(d.endpoints))
+		for id, w := range d.endpoints {
+			held[id] = w.running + len(w.queue)
+		}
 		d.mu.Unlock()
-		due, err := d.claim(ctx, c)
+		now := d.now()
+		due, err := d.claim(ctx, Claim{Limit: claimBatch, PerEndpoint: claimAhead * d.cfg.PerEndpoint, InFlight: held})
 		if err != nil {
 			return err
 		}
+		startBy := now.Add(d.lease() - d.cfg.Timeout - time.Second)
+		d.mu.Lock()
 		for _, x := range due {
-			d.mu.Lock()
-			d.inFlight[x.EndpointID]++
-			d.mu.Unlock()
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				if err := d.attempt(ctx, x); err != nil && ctx.Err() == nil {
-					d.log.Warn("webhook attempt", slog.String("delivery", x.ID), slog.Any("err", err))
-				}
-				d.mu.Lock()
-				if d.inFlight[x.EndpointID]--; d.inFlight[x.EndpointID] == 0 {
-					delete(d.inFlight, x.EndpointID)
-				}
-				d.mu.Unlock()
-				wake(d.freed)
-			}()
+			w := d.endpoints[x.EndpointID]
+			if w == nil {
+				w = &endpointWork{}
+				d.endpoints[x.EndpointID] = w
+			}
+			w.queue = append(w.queue, queued{x, startBy})
+			if w.running < d.cfg.PerEndpoint {
+				w.running++
+				wg.Add(1)
+				go d.work(ctx, wg, x.EndpointID, saves)
+			}
 		}
+		d.mu.Unlock()
 		if len(due) < claimBatch {
 			return nil
 		}
+	}
+}
+
+// work attempts endpoint id's queued deliveries one after another until
+// its queue is empty, asking for more when it runs low. Outcomes go to
+// saves, so the next attempt need not wait for the database.
+func (d *Dispatcher) work(ctx context.Context, wg *sync.WaitGroup, id string, saves chan<- Delivery) {
+	defer wg.Done()
+	for {
+		d.mu.Lock()
+		w := d.endpoints[id]
+		if len(w.queue) == 0 || ctx.Err() != nil {
+			if w.running--; w.running == 0 && len(w.queue) == 0 {
+				delete(d.endpoints, id)
+			}
+			d.mu.Unlock()
+			wake(d.freed)
+			return
+		}
+		x := w.queue[0]
+		w.queue = w.queue[1:]
+		low := len(w.queue) < d.cfg.PerEndpoint
+		d.mu.Unlock()
+		if low {
+			wake(d.freed)
+		}
+		if d.now().After(x.startBy) {
+			continue // its lease may end mid-attempt: left to be claimed again
+		}
+		saves <- d.attempt(ctx, x.Due)
+	}
+}
+
+// save stores the outcomes from saves until it is closed, as many at once
+// as have come in meanwhile. An outcome not saved leaves its delivery
+// leased, to be attempted again when the lease ends.
+func (d *Dispatcher) save(saves <-chan Delivery) {
+	for x := range saves {
+		batch := []Delivery{x}
+	more:
+		for len(batch) < 500 {
+			select {
+			case y, ok := <-saves:
+				if !ok {
+					break more
+				}
+				batch = append(batch, y)
+			default:
+				break more
+			}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		if err := d.store.SaveAttempts(ctx, batch); err != nil {
+			d.log.Warn("webhook attempts not saved", slog.Int("deliveries", len(batch)), slog.Any("err", err))
+		}
+		cancel()
 	}
 }
 
@@ -209,24 +293,20 @@ func (d *Dispatcher) Step(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	for _, x := range due {
+	out := make([]Delivery, len(due))
+	var wg sync.WaitGroup
+	for i, x := range due {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := d.attempt(ctx, x); err != nil {
-				mu.Lock()
-				errs = append(errs, err)
-				mu.Unlock()
-			}
+			out[i] = d.attempt(ctx, x)
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	if len(out) == 0 {
+		return nil
+	}
+	return d.store.SaveAttempts(ctx, out)
 }
 
 // fanOut turns every new outbox event into its deliveries.
@@ -242,22 +322,27 @@ func (d *Dispatcher) fanOut(ctx context.Context) error {
 	}
 }
 
-// claim takes the due deliveries c allows. The lease outlives an attempt,
-// so a crash mid-attempt retries later, and nobody else takes them first.
+// lease is how long a claimed delivery is this dispatcher's: long enough
+// for an attempt after a wait of two, so a crash mid-attempt retries later,
+// and nobody else takes them first.
+func (d *Dispatcher) lease() time.Duration { return 3*d.cfg.Timeout + time.Second }
+
+// claim takes the due deliveries c allows.
 func (d *Dispatcher) claim(ctx context.Context, c Claim) ([]Due, error) {
-	due, err := d.store.ClaimDue(ctx, d.now().UTC(), 2*d.cfg.Timeout, c)
+	due, err := d.store.ClaimDue(ctx, d.now().UTC(), d.lease(), c)
 	if err != nil {
 		return nil, fmt.Errorf("claim deliveries: %w", err)
 	}
 	return due, nil
 }
 
-// attempt posts one delivery and records the outcome: delivered on any
-// 2xx; otherwise (429 and 403 included, redirects, which are never
-// followed, and timeouts) retried with backoff until RetryFor has passed
-// since the delivery was created. The error kept says what failed, never
-// what the target answered.
-func (d *Dispatcher) attempt(ctx context.Context, x Due) error {
+// attempt posts one delivery and returns the outcome, to be saved:
+// delivered on any 2xx; otherwise (429 and 403 included, redirects,
+// which are never followed, and timeouts) retried with backoff until
+// RetryFor has passed since the delivery was created. The error kept says
+// what failed, never what the target answered. Until the outcome is saved
+// the delivery stays leased.
+func (d *Dispatcher) attempt(ctx context.Context, x Due) Delivery {
 	now := d.now()
 	status, err := d.post(ctx, x, now)
 	x.Attempts++
@@ -277,7 +362,7 @@ func (d *Dispatcher) attempt(ctx context.Context, x Due) error {
 	}
 	d.log.Debug("webhook attempt", slog.String("delivery", x.ID), slog.String("state", x.State), slog.Int("status", status),
 		slog.Int("attempts", x.Attempts))
-	return d.store.SaveAttempt(ctx, x.Delivery)
+	return x.Delivery
 }
 
 func (d *Dispatcher) post(ctx context.Context, x Due, now time.Time) (int, error) {

@@ -79,8 +79,8 @@ type Store interface {
 	// oldest first, and moves their next attempt to now+lease, so no other
 	// worker takes them.
 	ClaimDue(ctx context.Context, now time.Time, lease time.Duration, c Claim) ([]Due, error)
-	// SaveAttempt stores a delivery after an attempt.
-	SaveAttempt(ctx context.Context, d Delivery) error
+	// SaveAttempts stores deliveries after their attempts.
+	SaveAttempts(ctx context.Context, ds []Delivery) error
 	// ListDeliveries returns brandID's deliveries, of endpointID when not
 	// empty, newest first.
 	ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]Delivery, error)
@@ -89,12 +89,13 @@ type Store interface {
 }
 
 // Claim says which due deliveries one dispatcher may take: at most Limit,
-// and no more of one endpoint than bring its attempts under way to
+// and no more of one endpoint than bring what it holds of it to
 // PerEndpoint, so endpoints that hang hold only their own share.
 type Claim struct {
 	Limit       int
 	PerEndpoint int
-	// InFlight counts the dispatcher's attempts under way, by endpoint.
+	// InFlight counts the deliveries the dispatcher holds (under way or
+	// waiting for a free attempt), by endpoint.
 	InFlight map[string]int
 }
 
