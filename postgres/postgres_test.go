@@ -37,7 +37,8 @@ func TestStoreContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Stores {
 		db := open(t)
 		return storetest.Stores{Brands: db.Brands(), Passes: db.Passes(), Ownership: db.Ownership(), Perks: db.Perks(),
-			Customers: db.Customers(), Events: db.Events(), Webhooks: db.Webhooks(), Claims: db.Claims()}
+			Customers: db.Customers(), Events: db.Events(), Webhooks: db.Webhooks(), Claims: db.Claims(),
+			ListenOutbox: db.ListenOutbox}
 	})
 }
 

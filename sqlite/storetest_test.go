@@ -16,6 +16,7 @@ func TestStoreContract(t *testing.T) {
 		}
 		t.Cleanup(func() { db.Close() })
 		return storetest.Stores{Brands: db.Brands(), Passes: db.Passes(), Ownership: db.Ownership(), Perks: db.Perks(),
-			Customers: db.Customers(), Events: db.Events(), Webhooks: db.Webhooks(), Claims: db.Claims()}
+			Customers: db.Customers(), Events: db.Events(), Webhooks: db.Webhooks(), Claims: db.Claims(),
+			ListenOutbox: db.ListenOutbox}
 	})
 }

@@ -5,6 +5,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"testing"
@@ -36,6 +37,9 @@ type Stores struct {
 	Events    events.Store
 	Webhooks  webhooks.Store
 	Claims    custody.ClaimStore
+	// ListenOutbox calls notify after commits of outbox events until ctx
+	// is done.
+	ListenOutbox func(ctx context.Context, notify func())
 }
 
 // Run runs the suite; open returns the stores of a new, empty database,
@@ -60,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"webhooks", testWebhooks},
 		{"webhooks/claim under concurrency", testClaimDue},
 		{"webhooks/claim per endpoint", testClaimPerEndpoint},
+		{"webhooks/outbox commits notify", testOutboxNotifies},
 		{"ownership", testOwnership},
 		{"claims", testClaims},
 		{"mint", testMint},

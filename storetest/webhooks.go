@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"encoding/json"
 	"slices"
 	"sync"
@@ -202,5 +203,28 @@ func testClaimPerEndpoint(t *testing.T, s Stores) {
 			t.Fatalf("%s: claimed %v, want %d of the busy endpoint and %d of the other", tc.name, n, tc.busy, tc.to)
 		}
 		at = at.Add(time.Minute) // what was claimed is leased until then
+	}
+}
+
+// testOutboxNotifies: a listener hears of each commit of outbox events,
+// once it is committed, so a dispatcher can wake at once.
+func testOutboxNotifies(t *testing.T, s Stores) {
+	seed(t, s)
+	ctx, cancel := context.WithCancel(t.Context())
+	heard := make(chan struct{}, 100)
+	done := make(chan struct{})
+	go func() { defer close(done); s.ListenOutbox(ctx, func() { heard <- struct{}{} }) }()
+	defer func() { cancel(); <-done }()
+	time.Sleep(100 * time.Millisecond) // listening
+	for len(heard) > 0 {
+		<-heard // on (re)connecting, a listener may call notify for what it could have missed
+	}
+	for i := range 3 {
+		emitRedeemed(t, s, brandA)
+		select {
+		case <-heard:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("commit %d of an outbox event: no notification", i)
+		}
 	}
 }
