@@ -129,7 +129,7 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 				FOR UPDATE SKIP LOCKED) d
 			JOIN outbox o ON o.id = d.event_id
 			WHERE e.deleted_at IS NULL AND NOT (e.id = ANY($3))
-			ORDER BY d.next_at, d.id`, now, c.PerEndpoint, c.Full())
+			ORDER BY d.next_at, d.id LIMIT $4`, now, c.PerEndpoint, c.Full(), c.Candidates())
 		if err != nil {
 			return err
 		}

@@ -150,7 +150,7 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 				WHERE x.endpoint_id = e.id AND x.state = 'pending' AND x.next_at_ms <= ? ORDER BY x.next_at_ms LIMIT ?)
 			JOIN outbox o ON o.id = d.event_id
 			WHERE e.deleted_at IS NULL AND e.id NOT IN (SELECT value FROM json_each(?))
-			ORDER BY d.next_at_ms, d.id`, now.UnixMilli(), c.PerEndpoint, jsonList(c.Full()))
+			ORDER BY d.next_at_ms, d.id LIMIT ?`, now.UnixMilli(), c.PerEndpoint, jsonList(c.Full()), c.Candidates())
 		if err != nil {
 			return err
 		}

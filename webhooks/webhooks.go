@@ -110,6 +110,19 @@ func (c Claim) Full() []string {
 	return full
 }
 
+// Candidates is how many of the oldest due deliveries, taking at most
+// PerEndpoint of each endpoint not full, always hold what Allot would keep
+// of them all: Allot passes over at most InFlight[e] of endpoint e's.
+func (c Claim) Candidates() int {
+	n := c.Limit
+	for _, held := range c.InFlight {
+		if held < c.PerEndpoint {
+			n += held
+		}
+	}
+	return n
+}
+
 // Allot keeps, of candidates ordered oldest first, those the claim allows.
 func (c Claim) Allot(candidates []Due) []Due {
 	taken := map[string]int{}
