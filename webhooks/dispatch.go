@@ -68,7 +68,7 @@ type DispatcherConfig struct {
 	Timeout time.Duration
 	// PerEndpoint is how many attempts to one endpoint run at once (in
 	// each dispatcher); there is no limit across endpoints, so endpoints
-	// that hang slow only themselves. Defaults to 8.
+	// that hang slow only themselves. Defaults to 16.
 	PerEndpoint int
 	// FirstRetry is the wait after the first failure; each later failure
 	// doubles it, up to MaxRetry. Default 5s and 1h.
@@ -90,7 +90,7 @@ func (c DispatcherConfig) withDefaults() DispatcherConfig {
 	def(&c.MaxRetry, time.Hour)
 	def(&c.RetryFor, 24*time.Hour)
 	if c.PerEndpoint <= 0 {
-		c.PerEndpoint = 8
+		c.PerEndpoint = 16
 	}
 	return c
 }

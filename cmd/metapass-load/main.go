@@ -81,7 +81,7 @@ func main() {
 	flag.BoolVar(&o.Intake, "intake", true, "measure order intake")
 	flag.BoolVar(&o.Burst, "burst", true, "measure the minting burst")
 	flag.BoolVar(&o.Webhooks, "webhooks", true, "measure webhook delivery")
-	flag.IntVar(&o.WebhookConcurrency, "webhook-concurrency", 8, "-webhook-concurrency of the webhooks run (8: metapass's default)")
+	flag.IntVar(&o.WebhookConcurrency, "webhook-concurrency", 16, "-webhook-concurrency of the webhooks run (16: metapass's default)")
 	flag.IntVar(&o.WebhookOrderRate, "webhook-order-rate", 1000, "orders a second the webhooks run places (0: as fast as they are taken)")
 	only := flag.String("only", "", "run just one part: intake, burst or webhooks")
 	flag.StringVar(&o.Out, "out", "docs/bench", "directory the SVG charts are written to (empty: none)")

@@ -134,7 +134,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.AllowPrivateTargets, "allow-private-targets", false,
 		"let webhook endpoints be plain http and reach loopback, private and link-local addresses (local development only)")
 	fs.DurationVar(&c.WebhookTimeout, "webhook-timeout", 10*time.Second, "how long one webhook delivery attempt may take")
-	fs.IntVar(&c.WebhookConcurrency, "webhook-concurrency", 8, "most webhook deliveries to one endpoint under way at once (per replica)")
+	fs.IntVar(&c.WebhookConcurrency, "webhook-concurrency", 16, "most webhook deliveries to one endpoint under way at once (per replica)")
 	fs.TextVar(&c.LogLevel, "log-level", slog.LevelInfo, "debug, info, warn or error")
 	if err := parseWithEnv(fs, args); err != nil {
 		return c, err

@@ -30,7 +30,7 @@ func TestParseServe(t *testing.T) {
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
 		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7,
 		MaxInFlight: 32, MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, LeaseTTL: 10 * time.Second, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
-		DevBlockInterval: time.Second, WebhookTimeout: 10 * time.Second, WebhookConcurrency: 8, LogLevel: slog.LevelDebug,
+		DevBlockInterval: time.Second, WebhookTimeout: 10 * time.Second, WebhookConcurrency: 16, LogLevel: slog.LevelDebug,
 	}
 	if cfg != want {
 		t.Fatalf("config\n got %+v\nwant %+v (flags win over the environment, which wins over defaults)", cfg, want)
