@@ -13,9 +13,9 @@ export TESTCONTAINERS_HOST_OVERRIDE ?= localhost
 
 .PHONY: run test test-short attack build contracts gas bench load lint fmt-check
 
-## run: start the service on its embedded default (SQLite + in-process dev chain)
+## run: start the service on its embedded default (SQLite + in-process dev chain; webhooks may target local receivers)
 run:
-	$(GO) run ./cmd/metapass serve -data-dir $(DATA_DIR)
+	$(GO) run ./cmd/metapass serve -data-dir $(DATA_DIR) -allow-private-targets
 
 ## test: every test, the container tier included, with the race detector
 test: fmt-check

@@ -3,6 +3,7 @@ module github.com/metapass/metapass
 go 1.26.8
 
 require (
+	code.dny.dev/ssrf v0.3.0
 	github.com/ethereum/go-ethereum v1.17.8
 	github.com/go-playground/validator/v10 v10.30.6
 	github.com/gofiber/fiber/v2 v2.52.15

@@ -28,6 +28,7 @@ import (
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
+	"github.com/metapass/metapass/egress"
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/metrics"
@@ -160,7 +161,7 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 		Metrics: stats.Handler(), MetricsToken: testMetricsToken,
 		Owners:   client,
 		Perks:    &perks.Service{Store: db.Perks(), Holdings: holdings, Holders: holdings, Now: now},
-		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, AllowHTTP: true},
+		Webhooks: &webhooks.Service{Store: db.Webhooks(), Now: time.Now, Targets: egress.Options{AllowPrivate: true}},
 		Events:   &events.Service{Store: db.Events(), Launches: db.Passes(), Index: db.Ownership(), Chain: client, Key: entryKey, Now: now},
 		Customers: &customers.Service{Store: db.Customers(), Now: time.Now, Domain: siweDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(dev.RPC())},

@@ -801,10 +801,10 @@ func (oaWebhookStore) ListEndpoints(context.Context, string) ([]webhooks.Endpoin
 }
 func (oaWebhookStore) DeleteEndpoint(context.Context, string, string) error { return oaNotFound }
 func (oaWebhookStore) FanOut(context.Context, int, time.Time) (int, error)  { return 0, nil }
-func (oaWebhookStore) ClaimDue(context.Context, time.Time, time.Duration, int) ([]webhooks.Due, error) {
+func (oaWebhookStore) ClaimDue(context.Context, time.Time, time.Duration, webhooks.Claim) ([]webhooks.Due, error) {
 	return nil, nil
 }
-func (oaWebhookStore) SaveAttempt(context.Context, webhooks.Delivery) error { return nil }
+func (oaWebhookStore) SaveAttempts(context.Context, []webhooks.Delivery) error { return nil }
 func (oaWebhookStore) ListDeliveries(context.Context, string, string, int) ([]webhooks.Delivery, error) {
 	return nil, nil
 }

@@ -261,3 +261,59 @@ func TestSlowEndpointNeverSlowsMinting(t *testing.T) {
 		}
 	}
 }
+
+// TestDispatcherWokenPerEndpoint: with no polling to speak of, each
+// commit of outbox events wakes the dispatcher, so a fast endpoint gets
+// every order.minted at once, while an endpoint that hangs never has more
+// than its share of attempts under way.
+func TestDispatcherWokenPerEndpoint(t *testing.T) {
+	d := newDoor(t, 0)
+	var (
+		mu              sync.Mutex
+		hanging, most   int
+		hang            = make(chan struct{})
+		fast            = newReceiver(t)
+		hangingEndpoint = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hanging++
+			most = max(most, hanging)
+			mu.Unlock()
+			select {
+			case <-hang:
+			case <-r.Context().Done():
+			}
+			mu.Lock()
+			hanging--
+			mu.Unlock()
+		}))
+	)
+	t.Cleanup(hangingEndpoint.Close)
+	t.Cleanup(func() { close(hang) })
+	d.s.must(t, 201, "POST", "/v1/webhooks", d.admin, map[string]any{"url": hangingEndpoint.URL, "events": []string{"order.minted"}})
+	fast.secret = d.s.must(t, 201, "POST", "/v1/webhooks", d.admin, map[string]any{"url": fast.srv.URL, "events": []string{"order.minted"}})["secret"].(string)
+
+	disp := webhooks.NewDispatcher(d.s.db.Webhooks(), &http.Client{}, webhooks.DispatcherConfig{Poll: time.Hour, Timeout: time.Hour, PerEndpoint: 2},
+		slog.New(slog.DiscardHandler))
+	ctx, cancel := context.WithCancel(t.Context())
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); disp.Run(ctx) }()
+	go func() { defer wg.Done(); d.s.db.ListenOutbox(ctx, disp.Notify) }()
+	defer func() { cancel(); wg.Wait() }()
+
+	for i := range 6 {
+		d.s.must(t, 202, "POST", "/v1/launches/"+d.launch+"/orders", d.admin, order(fmt.Sprint("woken-", i), "XO-70CL", 1, wallet(t)))
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(fast.deliveries()) < 6 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the fast endpoint got %d of 6 order.minted", len(fast.deliveries()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if most != 2 {
+		t.Fatalf("the hanging endpoint had at most %d attempts under way at once, want its share: 2", most)
+	}
+}

@@ -38,7 +38,7 @@ func TestStoreContract(t *testing.T) {
 		db := open(t)
 		return storetest.Stores{Brands: db.Brands(), Passes: db.Passes(), Ownership: db.Ownership(), Perks: db.Perks(),
 			Customers: db.Customers(), Events: db.Events(), Webhooks: db.Webhooks(), Claims: db.Claims(),
-			Retention: db.Retention(), Stats: db.Stats(1337)}
+			Retention: db.Retention(), Stats: db.Stats(1337), ListenOutbox: db.ListenOutbox}
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -30,8 +31,11 @@ func emit(ctx context.Context, q querier, e metapass.Event) error {
 	}
 	// An event replayed with its id (a transfer indexed again after a
 	// reorg) is recorded once.
-	_, err = q.Exec(ctx, `INSERT INTO outbox (id, brand_id, type, payload, created_at) VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (id) DO NOTHING`,
+	// The notification reaches every dispatcher listening (ListenOutbox)
+	// when, and only if, the transaction commits.
+	_, err = q.Exec(ctx, `WITH ins AS (INSERT INTO outbox (id, brand_id, type, payload, created_at) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (id) DO NOTHING RETURNING id)
+		SELECT pg_notify('`+outboxChannel+`', '') FROM ins`,
 		e.ID, e.BrandID, e.Type, string(payload), e.At)
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
@@ -110,19 +114,26 @@ func scanDelivery(row pgx.Row, extra ...any) (webhooks.Delivery, error) {
 	return d, err
 }
 
-func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]webhooks.Due, error) {
+// ClaimDue looks at no more than c.PerEndpoint due deliveries of each
+// endpoint not full, each through the index of its endpoint's due
+// deliveries, so however long one endpoint's backlog, claiming costs the
+// same. Rows another dispatcher is claiming are skipped, not waited for.
+func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Duration, c webhooks.Claim) ([]webhooks.Due, error) {
 	var out []webhooks.Due
 	err := s.db.inTx(ctx, func(tx pgx.Tx) error {
 		out = nil
 		rows, err := tx.Query(ctx, `SELECT `+deliveryColumns+`, e.url, e.secret, o.payload::text
-			FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id JOIN outbox o ON o.id = d.event_id
-			WHERE d.state = 'pending' AND d.next_at <= $1 AND e.deleted_at IS NULL ORDER BY d.next_at LIMIT $2
-			FOR UPDATE OF d SKIP LOCKED`, now, limit)
+			FROM webhook_endpoints e
+			CROSS JOIN LATERAL (SELECT * FROM webhook_deliveries x
+				WHERE x.endpoint_id = e.id AND x.state = 'pending' AND x.next_at <= $1 ORDER BY x.next_at LIMIT $2
+				FOR UPDATE SKIP LOCKED) d
+			JOIN outbox o ON o.id = d.event_id
+			WHERE e.deleted_at IS NULL AND NOT (e.id = ANY($3))
+			ORDER BY d.next_at, d.id LIMIT $4`, now, c.PerEndpoint, c.Full(), c.Candidates())
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		var ids []string
 		for rows.Next() {
 			var (
 				x       webhooks.Due
@@ -132,10 +143,18 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 				return err
 			}
 			x.Payload = []byte(payload)
-			out, ids = append(out, x), append(ids, x.ID)
+			out = append(out, x)
 		}
-		if err := rows.Err(); err != nil || len(ids) == 0 {
+		if err := rows.Err(); err != nil {
 			return err
+		}
+		out = c.Allot(out)
+		ids := make([]string, len(out))
+		for i, x := range out {
+			ids[i] = x.ID
+		}
+		if len(ids) == 0 {
+			return nil
 		}
 		_, err = tx.Exec(ctx, `UPDATE webhook_deliveries SET next_at = $1 WHERE id = ANY($2)`, now.Add(lease), ids)
 		return err
@@ -143,10 +162,58 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 	return out, err
 }
 
-func (s WebhookStore) SaveAttempt(ctx context.Context, d webhooks.Delivery) error {
-	_, err := s.db.pool.Exec(ctx, `UPDATE webhook_deliveries SET state = $1, attempts = $2, next_at = $3, last_status = $4,
-		last_error = $5, delivered_at = $6 WHERE id = $7`, d.State, d.Attempts, d.NextAt, d.LastStatus, d.LastError, d.DeliveredAt, d.ID)
-	return err
+// outboxChannel is the LISTEN/NOTIFY channel of committed outbox events.
+const outboxChannel = "metapass_outbox"
+
+// ListenOutbox calls notify after every commit that wrote outbox events,
+// by any process on the database, until ctx is done. While its connection
+// is down it retries every second, and calls notify on reconnecting, for
+// the commits it may have missed.
+func (db *DB) ListenOutbox(ctx context.Context, notify func()) {
+	for ctx.Err() == nil {
+		err := db.listen(ctx, notify)
+		if ctx.Err() != nil {
+			return
+		}
+		slog.Warn("outbox notifications", slog.Any("err", err))
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func (db *DB) listen(ctx context.Context, notify func()) error {
+	pc, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	// The connection ends with the listening: it goes back to no pool
+	// still subscribed.
+	conn := pc.Hijack()
+	defer conn.Close(context.WithoutCancel(ctx))
+	if _, err := conn.Exec(ctx, `LISTEN `+outboxChannel); err != nil {
+		return err
+	}
+	notify()
+	for {
+		if _, err := conn.WaitForNotification(ctx); err != nil {
+			return err
+		}
+		notify()
+	}
+}
+
+// SaveAttempts sends the updates as one batch, in one transaction.
+func (s WebhookStore) SaveAttempts(ctx context.Context, ds []webhooks.Delivery) error {
+	return s.db.inTx(ctx, func(tx pgx.Tx) error {
+		var b pgx.Batch
+		for _, d := range ds {
+			b.Queue(`UPDATE webhook_deliveries SET state = $1, attempts = $2, next_at = $3, last_status = $4,
+				last_error = $5, delivered_at = $6 WHERE id = $7`, d.State, d.Attempts, d.NextAt, d.LastStatus, d.LastError, d.DeliveredAt, d.ID)
+		}
+		return tx.SendBatch(ctx, &b).Close()
+	})
 }
 
 func (s WebhookStore) ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]webhooks.Delivery, error) {

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pressly/goose/v3"
 	"modernc.org/sqlite"
@@ -50,6 +51,9 @@ type DB struct {
 	stop     chan struct{}
 	stopOnce sync.Once
 	done     chan struct{}
+	// onOutbox, if set, is called after each commit that wrote outbox
+	// events, once they are durable (see ListenOutbox).
+	onOutbox atomic.Pointer[func()]
 }
 
 // write is one caller's transaction waiting for the committer.
@@ -62,8 +66,9 @@ type write struct {
 // committed is a group whose transaction has committed, waiting for the
 // WAL's fsync before its callers are answered.
 type committed struct {
-	group []write
-	errs  []error
+	group  []write
+	errs   []error
+	outbox bool // the group wrote outbox events
 }
 
 const (
@@ -218,7 +223,8 @@ func (db *DB) commit() {
 				break more
 			}
 		}
-		unsynced <- committed{group: group, errs: db.run(group)}
+		errs, outbox := db.run(group)
+		unsynced <- committed{group: group, errs: errs, outbox: outbox}
 	}
 }
 
@@ -242,6 +248,7 @@ func (db *DB) sync(unsynced <-chan committed, done chan<- struct{}) {
 			}
 		}
 		err := db.syncWAL()
+		outbox := false
 		for _, c := range batch {
 			for i, w := range c.group {
 				if c.errs[i] == nil && err != nil {
@@ -249,20 +256,39 @@ func (db *DB) sync(unsynced <-chan committed, done chan<- struct{}) {
 				}
 				w.errc <- c.errs[i]
 			}
+			outbox = outbox || c.outbox
+		}
+		if fn := db.onOutbox.Load(); outbox && err == nil && fn != nil {
+			(*fn)()
 		}
 	}
 }
 
-// run runs group in one transaction and reports each write's outcome.
-func (db *DB) run(group []write) []error {
+// ListenOutbox calls notify after every commit that wrote outbox events,
+// once they are durable, until ctx is done. It never misses one of this
+// process's commits; other processes' are not seen.
+func (db *DB) ListenOutbox(ctx context.Context, notify func()) {
+	db.onOutbox.Store(&notify)
+	<-ctx.Done()
+	db.onOutbox.Store(nil)
+}
+
+// outboxWrites marks the group transactions that wrote outbox events
+// (emitAll runs inside them, on the committer's goroutine).
+var outboxWrites sync.Map // *sql.Tx → struct{}
+
+// run runs group in one transaction and reports each write's outcome, and
+// whether it committed outbox events.
+func (db *DB) run(group []write) ([]error, bool) {
 	errs := make([]error, len(group))
 	tx, err := db.w.BeginTx(context.Background(), nil)
 	if err != nil {
 		for i := range errs {
 			errs[i] = fmt.Errorf("begin: %w", err)
 		}
-		return errs
+		return errs, false
 	}
+	defer outboxWrites.Delete(tx)
 	for i, w := range group {
 		if errs[i] = w.ctx.Err(); errs[i] != nil {
 			continue
@@ -284,7 +310,7 @@ func (db *DB) run(group []write) []error {
 					errs[j] = fmt.Errorf("group transaction: %w", err)
 				}
 			}
-			return errs
+			return errs, false
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -293,8 +319,10 @@ func (db *DB) run(group []write) []error {
 				errs[i] = fmt.Errorf("commit: %w", err)
 			}
 		}
+		return errs, false
 	}
-	return errs
+	_, outbox := outboxWrites.Load(tx)
+	return errs, outbox
 }
 
 // protect runs fn, turning a panic into its error: fn runs on the

@@ -46,6 +46,9 @@ func emitAll(ctx context.Context, q querier, at time.Time, events []metapass.Eve
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
+	if tx, ok := q.(*sql.Tx); ok {
+		outboxWrites.Store(tx, struct{}{})
+	}
 	return nil
 }
 
@@ -133,12 +136,21 @@ func scanDelivery(row interface{ Scan(...any) error }, extra ...any) (webhooks.D
 	return d, err
 }
 
-func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]webhooks.Due, error) {
+// ClaimDue looks at no more than c.PerEndpoint due deliveries of each
+// endpoint not full, each through the index of its endpoint's due
+// deliveries, so however long one endpoint's backlog, claiming costs the
+// same.
+func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Duration, c webhooks.Claim) ([]webhooks.Due, error) {
 	var out []webhooks.Due
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		out = nil
 		rows, err := tx.QueryContext(ctx, `SELECT `+deliveryColumns+`, e.url, e.secret, o.payload
-			FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id JOIN outbox o ON o.id = d.event_id
-			WHERE d.state = 'pending' AND d.next_at_ms <= ? AND e.deleted_at IS NULL ORDER BY d.next_at_ms LIMIT ?`, now.UnixMilli(), limit)
+			FROM webhook_endpoints e
+			JOIN webhook_deliveries d ON d.id IN (SELECT x.id FROM webhook_deliveries x
+				WHERE x.endpoint_id = e.id AND x.state = 'pending' AND x.next_at_ms <= ? ORDER BY x.next_at_ms LIMIT ?)
+			JOIN outbox o ON o.id = d.event_id
+			WHERE e.deleted_at IS NULL AND e.id NOT IN (SELECT value FROM json_each(?))
+			ORDER BY d.next_at_ms, d.id LIMIT ?`, now.UnixMilli(), c.PerEndpoint, jsonList(c.Full()), c.Candidates())
 		if err != nil {
 			return err
 		}
@@ -153,6 +165,7 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		out = c.Allot(out)
 		ids := make([]string, len(out))
 		for i, x := range out {
 			ids[i] = x.ID
@@ -167,14 +180,20 @@ func (s WebhookStore) ClaimDue(ctx context.Context, now time.Time, lease time.Du
 	return out, err
 }
 
-func (s WebhookStore) SaveAttempt(ctx context.Context, d webhooks.Delivery) error {
-	var next sql.NullInt64
-	if d.NextAt != nil {
-		next = sql.NullInt64{Int64: d.NextAt.UnixMilli(), Valid: true}
-	}
-	_, err := s.db.exec(ctx, `UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at_ms = ?, last_status = ?,
-		last_error = ?, delivered_at = ? WHERE id = ?`, d.State, d.Attempts, next, d.LastStatus, d.LastError, nullTime(d.DeliveredAt), d.ID)
-	return err
+func (s WebhookStore) SaveAttempts(ctx context.Context, ds []webhooks.Delivery) error {
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, d := range ds {
+			var next sql.NullInt64
+			if d.NextAt != nil {
+				next = sql.NullInt64{Int64: d.NextAt.UnixMilli(), Valid: true}
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at_ms = ?, last_status = ?,
+				last_error = ?, delivered_at = ? WHERE id = ?`, d.State, d.Attempts, next, d.LastStatus, d.LastError, nullTime(d.DeliveredAt), d.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func (s WebhookStore) ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]webhooks.Delivery, error) {

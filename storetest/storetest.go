@@ -5,6 +5,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"testing"
@@ -40,6 +41,9 @@ type Stores struct {
 	Claims    custody.ClaimStore
 	Retention retention.Store
 	Stats     metrics.Stats
+	// ListenOutbox calls notify after commits of outbox events until ctx
+	// is done.
+	ListenOutbox func(ctx context.Context, notify func())
 }
 
 // Run runs the suite; open returns the stores of a new, empty database,
@@ -63,6 +67,8 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"events/admission under concurrency", testAdmission},
 		{"webhooks", testWebhooks},
 		{"webhooks/claim under concurrency", testClaimDue},
+		{"webhooks/claim per endpoint", testClaimPerEndpoint},
+		{"webhooks/outbox commits notify", testOutboxNotifies},
 		{"ownership", testOwnership},
 		{"claims", testClaims},
 		{"mint", testMint},

@@ -10,12 +10,14 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
 	"time"
 
 	"github.com/metapass/metapass"
+	"github.com/metapass/metapass/egress"
 )
 
 // Types are the event types an endpoint may subscribe to.
@@ -73,11 +75,12 @@ type Store interface {
 	// endpoint subscribed to the event's type, due at once; it returns how
 	// many events it took.
 	FanOut(ctx context.Context, limit int, now time.Time) (int, error)
-	// ClaimDue returns up to limit pending deliveries due at now and moves
-	// their next attempt to now+lease, so no other worker takes them.
-	ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Due, error)
-	// SaveAttempt stores a delivery after an attempt.
-	SaveAttempt(ctx context.Context, d Delivery) error
+	// ClaimDue returns the pending deliveries due at now that c allows,
+	// oldest first, and moves their next attempt to now+lease, so no other
+	// worker takes them.
+	ClaimDue(ctx context.Context, now time.Time, lease time.Duration, c Claim) ([]Due, error)
+	// SaveAttempts stores deliveries after their attempts.
+	SaveAttempts(ctx context.Context, ds []Delivery) error
 	// ListDeliveries returns brandID's deliveries, of endpointID when not
 	// empty, newest first.
 	ListDeliveries(ctx context.Context, brandID, endpointID string, limit int) ([]Delivery, error)
@@ -85,21 +88,81 @@ type Store interface {
 	Redeliver(ctx context.Context, brandID, id string, now time.Time) (Delivery, error)
 }
 
+// Claim says which due deliveries one dispatcher may take: at most Limit,
+// and no more of one endpoint than bring what it holds of it to
+// PerEndpoint, so endpoints that hang hold only their own share.
+type Claim struct {
+	Limit       int
+	PerEndpoint int
+	// InFlight counts the deliveries the dispatcher holds (under way or
+	// waiting for a free attempt), by endpoint.
+	InFlight map[string]int
+}
+
+// Full lists the endpoints with no attempt to spare.
+func (c Claim) Full() []string {
+	full := []string{}
+	for id, n := range c.InFlight {
+		if n >= c.PerEndpoint {
+			full = append(full, id)
+		}
+	}
+	return full
+}
+
+// Candidates is how many of the oldest due deliveries, taking at most
+// PerEndpoint of each endpoint not full, always hold what Allot would keep
+// of them all: Allot passes over at most InFlight[e] of endpoint e's.
+func (c Claim) Candidates() int {
+	n := c.Limit
+	for _, held := range c.InFlight {
+		if held < c.PerEndpoint {
+			n += held
+		}
+	}
+	return n
+}
+
+// Allot keeps, of candidates ordered oldest first, those the claim allows.
+func (c Claim) Allot(candidates []Due) []Due {
+	taken := map[string]int{}
+	out := candidates[:0:0]
+	for _, x := range candidates {
+		if len(out) == c.Limit {
+			break
+		}
+		if c.InFlight[x.EndpointID]+taken[x.EndpointID] < c.PerEndpoint {
+			taken[x.EndpointID]++
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // Service is what brands do with their endpoints and deliveries.
 type Service struct {
 	Store Store
 	Now   func() time.Time
-	// AllowHTTP accepts plain-http endpoint URLs (for tests and local
-	// development); otherwise an endpoint must be https.
-	AllowHTTP bool
+	// Targets decides which endpoint URLs are accepted: https to public
+	// addresses, or also http and private addresses when
+	// Targets.AllowPrivate (local development and tests). Deliveries go
+	// through a client built from the same options, which checks again at
+	// every connection.
+	Targets egress.Options
 }
 
 // CreateEndpoint registers url for events of types; the returned secret
 // (whsec_…) signs its deliveries and is shown only here.
 func (s *Service) CreateEndpoint(ctx context.Context, brandID, rawURL string, types []string) (Endpoint, string, error) {
 	u, err := url.Parse(rawURL)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && !(s.AllowHTTP && u.Scheme == "http")) {
+	if err != nil || u.Host == "" || u.Hostname() == "" {
 		return Endpoint{}, "", metapass.FieldError("url", "must be an absolute https URL")
+	}
+	switch err := s.Targets.CheckURL(ctx, u); {
+	case errors.Is(err, egress.ErrScheme):
+		return Endpoint{}, "", metapass.FieldError("url", "must be an absolute https URL")
+	case err != nil:
+		return Endpoint{}, "", metapass.FieldError("url", "must not point at a loopback, private, link-local or other special-purpose address")
 	}
 	for i, t := range types {
 		if !slices.Contains(Types, t) {

@@ -1,6 +1,7 @@
 package webhooks
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"testing"
@@ -46,6 +47,40 @@ func TestVerify(t *testing.T) {
 	for _, tc := range cases {
 		if err := Verify(tc.secret, tc.h, tc.body, now, 5*time.Minute); (err == nil) != tc.ok {
 			t.Errorf("%s: %v, want ok=%v", tc.name, err, tc.ok)
+		}
+	}
+}
+
+func TestClaimAllot(t *testing.T) {
+	due := func(endpoints ...string) []Due {
+		out := make([]Due, len(endpoints))
+		for i, e := range endpoints {
+			out[i] = Due{Delivery: Delivery{ID: fmt.Sprint(i), EndpointID: e}}
+		}
+		return out
+	}
+	cases := []struct {
+		name       string
+		c          Claim
+		candidates []Due
+		want       string // endpoints of what is kept, in order
+		enough     int
+	}{
+		{"share of each", Claim{Limit: 10, PerEndpoint: 2}, due("a", "a", "b", "a", "b"), "aabb", 10},
+		{"less what is held", Claim{Limit: 10, PerEndpoint: 2, InFlight: map[string]int{"a": 1}}, due("a", "a", "b"), "ab", 11},
+		{"none of a full endpoint", Claim{Limit: 10, PerEndpoint: 2, InFlight: map[string]int{"a": 2}}, due("b"), "b", 10},
+		{"the limit, oldest first", Claim{Limit: 2, PerEndpoint: 5}, due("a", "b", "c"), "ab", 2},
+	}
+	for _, tc := range cases {
+		var got string
+		for _, x := range tc.c.Allot(tc.candidates) {
+			got += x.EndpointID
+		}
+		if got != tc.want || tc.c.Candidates() != tc.enough {
+			t.Errorf("%s: kept %q of %d candidates, want %q of %d", tc.name, got, tc.c.Candidates(), tc.want, tc.enough)
+		}
+		if full := tc.c.Full(); tc.name == "none of a full endpoint" && (len(full) != 1 || full[0] != "a") {
+			t.Errorf("%s: full %v", tc.name, full)
 		}
 	}
 }

@@ -9,11 +9,14 @@
 //   - minting: a burst of orders on a devnet sealing a block every second,
 //     passes minted per block against the block's capacity (gas limit ÷
 //     measured gas per pass), and order → minted p50/p99;
-//   - memory: the resident set of the replica after the burst.
+//   - memory: the resident set of the replica after the burst;
+//   - webhooks: -orders orders' order.minted events delivered to one fast
+//     local endpoint: deliveries per second, and from the confirming
+//     commit to arrival p50/p99.
 //
 // It prints a markdown report and writes SVG charts:
 //
-//	go run ./cmd/metapass-load [-duration 10s] [-clients 64] [-orders 10000] [-out docs/bench]
+//	go run ./cmd/metapass-load [-duration 10s] [-clients 64] [-orders 10000] [-out docs/bench] [-only webhooks]
 //
 // Run it from the repository root (make load).
 package main
@@ -52,9 +55,13 @@ type options struct {
 	BlockInterval time.Duration
 	Postgres      bool
 	Intake, Burst bool
-	Out           string
-	Keep          bool
-	LogLevel      string
+	Webhooks      bool
+	// WebhookConcurrency is -webhook-concurrency of the webhooks run;
+	// WebhookOrderRate the orders it places a second (0: as fast as taken).
+	WebhookConcurrency, WebhookOrderRate int
+	Out                                  string
+	Keep                                 bool
+	LogLevel                             string
 }
 
 func main() {
@@ -73,10 +80,21 @@ func main() {
 	flag.BoolVar(&o.Postgres, "postgres", true, "measure intake on PostgreSQL too (needs initdb and postgres)")
 	flag.BoolVar(&o.Intake, "intake", true, "measure order intake")
 	flag.BoolVar(&o.Burst, "burst", true, "measure the minting burst")
+	flag.BoolVar(&o.Webhooks, "webhooks", true, "measure webhook delivery")
+	flag.IntVar(&o.WebhookConcurrency, "webhook-concurrency", 16, "-webhook-concurrency of the webhooks run (16: metapass's default)")
+	flag.IntVar(&o.WebhookOrderRate, "webhook-order-rate", 1000, "orders a second the webhooks run places (0: as fast as they are taken)")
+	only := flag.String("only", "", "run just one part: intake, burst or webhooks")
 	flag.StringVar(&o.Out, "out", "docs/bench", "directory the SVG charts are written to (empty: none)")
 	flag.BoolVar(&o.Keep, "keep", false, "keep the working directory (data, logs)")
 	flag.StringVar(&o.LogLevel, "log-level", "warn", "-log-level of the replicas, logged into <working directory>/metapass.log")
 	flag.Parse()
+	if *only != "" {
+		o.Intake, o.Burst, o.Webhooks = *only == "intake", *only == "burst", *only == "webhooks"
+		if !o.Intake && !o.Burst && !o.Webhooks {
+			fmt.Fprintf(os.Stderr, "metapass-load: -only %q: want intake, burst or webhooks\n", *only)
+			os.Exit(2)
+		}
+	}
 	if err := run(ctx, o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "metapass-load:", err)
 		os.Exit(1)
@@ -92,8 +110,8 @@ type env struct {
 }
 
 func run(ctx context.Context, o options, stdout io.Writer) (err error) {
-	if o.Clients < 1 || o.Orders < 1 || o.Duration <= 0 || o.BatchSize < 1 || o.MaxInFlight < 1 {
-		return errors.New("-clients, -orders, -duration, -batch-size and -max-in-flight must be positive")
+	if o.Clients < 1 || o.Orders < 1 || o.Duration <= 0 || o.BatchSize < 1 || o.MaxInFlight < 1 || o.WebhookConcurrency < 1 {
+		return errors.New("-clients, -orders, -duration, -batch-size, -max-in-flight and -webhook-concurrency must be positive")
 	}
 	dir, err := os.MkdirTemp("", "metapass-load")
 	if err != nil {
@@ -142,6 +160,13 @@ func run(ctx context.Context, o options, stdout io.Writer) (err error) {
 			}
 			rep.Bursts = append(rep.Bursts, b)
 		}
+	}
+	if o.Webhooks {
+		w, err := e.webhooks(ctx, o)
+		if err != nil {
+			return fmt.Errorf("webhooks: %w", err)
+		}
+		rep.Webhooks = &w
 	}
 	rep.markdown(stdout)
 	if o.Out != "" {

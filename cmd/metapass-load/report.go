@@ -11,9 +11,10 @@ import (
 
 // report is everything one run measured.
 type report struct {
-	Options options
-	Intake  *intakeReport
-	Bursts  []burstResult // as configured, then tuned
+	Options  options
+	Intake   *intakeReport
+	Bursts   []burstResult // as configured, then tuned
+	Webhooks *webhooksResult
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
@@ -42,6 +43,18 @@ func (r report) markdown(w io.Writer) {
 			fmt.Fprintf(w, "HTTP on SQLite ÷ raw single-threaded inserts: %.2f× (%d raw orders in %v).\n\n",
 				in.Runs[0].PerSecond()/raw.PerSecond(), raw.Accepted, raw.Elapsed.Round(time.Millisecond))
 		}
+	}
+	if wh := r.Webhooks; wh != nil {
+		rate := "as fast as they were taken"
+		if wh.OrderRate > 0 {
+			rate = fmt.Sprintf("at most %s a second", thousands(float64(wh.OrderRate)))
+		}
+		fmt.Fprintf(w, "### Webhook delivery\n\n%s orders from %d clients, %s (placed in %v), to one replica on SQLite with its embedded dev chain; each order's order.minted to one local endpoint answering 204 at once, -webhook-concurrency %d. Latency: from the event's created_at (the commit confirming the mint) to its arrival.\n\n",
+			thousands(float64(wh.Orders)), o.Clients, rate, wh.Placed.Round(time.Millisecond), wh.PerEndpoint)
+		fmt.Fprintln(w, "| delivered | first → last | deliveries/s | p50 | p90 | p99 | max |")
+		fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+		fmt.Fprintf(w, "| %s | %v | **%s** | %s | %s | **%s** | %s |\n\n", thousands(float64(wh.Delivered)), wh.Span.Round(time.Millisecond),
+			thousands(wh.PerSecond()), ms(wh.Latency.P50), ms(wh.Latency.P90), ms(wh.Latency.P99), ms(wh.Latency.Max))
 	}
 	if len(r.Bursts) == 0 {
 		return

@@ -699,7 +699,9 @@ func TestBrowserConsole(t *testing.T) {
 
 	shots := screenshotDir(t)
 
-	srv := startServe(t, freeAddr(t), "-data-dir", t.TempDir())
+	// The webhook receiver is local: private targets allowed, as in the
+	// README's dev tour.
+	srv := startServe(t, freeAddr(t), "-data-dir", t.TempDir(), "-allow-private-targets")
 	op := newClient(t, srv.base, srv.operatorKey(t))
 	_, admin := setupBrand(t, ctx, op, "Console Brand")
 	hookURL, hooks := webhookReceiver(t)

@@ -115,6 +115,11 @@ type config struct {
 	RPCTimeout         time.Duration
 	DevRPCAddr         string
 	DevBlockInterval   time.Duration
+	// AllowPrivateTargets lets webhook endpoints be plain http and reach
+	// loopback and private addresses: local development only.
+	AllowPrivateTargets bool
+	WebhookTimeout      time.Duration
+	WebhookConcurrency  int
 	LogLevel           slog.Level
 	// MetricsToken, when set, serves /metrics on -listen to callers
 	// sending it as a bearer token; MetricsListen serves /metrics on an
@@ -157,6 +162,10 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.RPCTimeout, "rpc-timeout", 10*time.Second, "how long one JSON-RPC request to -rpc-url may take")
 	fs.StringVar(&c.DevRPCAddr, "dev-rpc-addr", "127.0.0.1:8545", "where the embedded chain serves JSON-RPC (empty = not served)")
 	fs.DurationVar(&c.DevBlockInterval, "dev-block-interval", time.Second, "how often the embedded chain seals a block besides on each transaction")
+	fs.BoolVar(&c.AllowPrivateTargets, "allow-private-targets", false,
+		"let webhook endpoints be plain http and reach loopback, private and link-local addresses (local development only)")
+	fs.DurationVar(&c.WebhookTimeout, "webhook-timeout", 10*time.Second, "how long one webhook delivery attempt may take")
+	fs.IntVar(&c.WebhookConcurrency, "webhook-concurrency", 16, "most webhook deliveries to one endpoint under way at once (per replica)")
 	fs.TextVar(&c.LogLevel, "log-level", slog.LevelInfo, "debug, info, warn or error")
 	fs.StringVar(&c.MetricsToken, "metrics-token", "", "bearer token /metrics on -listen requires (prefer METAPASS_METRICS_TOKEN; empty = /metrics not served on -listen)")
 	fs.StringVar(&c.MetricsListen, "metrics-listen", "", "address serving /metrics alone, e.g. 127.0.0.1:9090 (with -metrics-token, that token is required there too)")
@@ -223,6 +232,12 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.RPCTimeout <= 0 {
 		return c, errors.New("-rpc-timeout must be positive")
+	}
+	if c.WebhookTimeout <= 0 {
+		return c, errors.New("-webhook-timeout must be positive")
+	}
+	if c.WebhookConcurrency < 1 {
+		return c, errors.New("-webhook-concurrency must be at least 1")
 	}
 	return c, nil
 }

@@ -31,7 +31,7 @@ func TestParseServe(t *testing.T) {
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
 		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7,
 		MaxInFlight: 32, MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, LeaseTTL: 10 * time.Second, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
-		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug, MetricsToken: "m", FrameAncestors: "'none'", RateAnon: 20, RateKey: 200,
+		DevBlockInterval: time.Second, WebhookTimeout: 10 * time.Second, WebhookConcurrency: 16, LogLevel: slog.LevelDebug, MetricsToken: "m", FrameAncestors: "'none'", RateAnon: 20, RateKey: 200,
 		RetainNonces: time.Hour, RetainSessions: 24 * time.Hour, RetainDeliveries: 720 * time.Hour, RetentionInterval: time.Minute,
 	}
 	if cfg != want {
@@ -40,7 +40,8 @@ func TestParseServe(t *testing.T) {
 
 	for _, bad := range [][]string{{"-confirmations", "0"}, {"-batch-size", "0"}, {"-max-in-flight", "0"}, {"-nope"}, {"stray"}, {"-log-level", "loud"},
 		{"-max-fee-gwei", "-1"}, {"-replace-after-blocks", "0"}, {"-rpc-timeout", "0s"}, {"-rate-key", "-1"}, {"-retain-nonces", "-1h"},
-		{"-retention-interval", "0s"}, {"-frame-ancestors", "'self'; script-src *"}, {"-frame-ancestors", ""}} {
+		{"-retention-interval", "0s"}, {"-frame-ancestors", "'self'; script-src *"}, {"-frame-ancestors", ""},
+		{"-webhook-timeout", "0s"}, {"-webhook-concurrency", "0"}} {
 		if _, err := parseServe(bad, io.Discard); err == nil {
 			t.Errorf("parseServe(%q) accepted", bad)
 		}

@@ -28,6 +28,7 @@ import (
 	"github.com/metapass/metapass/chain"
 	"github.com/metapass/metapass/custody"
 	"github.com/metapass/metapass/customers"
+	"github.com/metapass/metapass/egress"
 	"github.com/metapass/metapass/events"
 	"github.com/metapass/metapass/httpapi"
 	"github.com/metapass/metapass/metrics"
@@ -118,6 +119,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		claims = &custody.Claims{Store: db.claims, Vault: vault, Index: db.ownership, Launches: store, Chain: client,
 			ChainID: client.ID(), Now: time.Now, Log: log.With(slog.String("component", "claims"))}
 	}
+	if cfg.AllowPrivateTargets {
+		log.Warn("webhooks may target plain http, loopback and private addresses (-allow-private-targets): local development only")
+	}
+	targets := egress.Options{AllowPrivate: cfg.AllowPrivateTargets, Timeout: cfg.WebhookTimeout}
 	srv := &httpapi.Server{
 		Brands:  brandSvc,
 		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial},
@@ -125,8 +130,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		Claims:  claims,
 		Events: &events.Service{Store: db.events, Launches: store, Index: db.ownership, Chain: client,
 			Confirmations: cfg.Confirmations, Key: entryKey, Now: time.Now},
-		// Plain-http endpoints only on the embedded dev setup.
-		Webhooks: &webhooks.Service{Store: db.webhooks, Now: time.Now, AllowHTTP: cfg.RPCURL == ""},
+		Webhooks: &webhooks.Service{Store: db.webhooks, Now: time.Now, Targets: targets},
 		Owners:   client,
 		Perks:    &perks.Service{Store: db.perks, Holdings: holdings, Holders: holdings, Now: time.Now},
 		Customers: &customers.Service{
@@ -170,9 +174,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	janitor := &retention.Janitor{Store: db.retention, Interval: cfg.RetentionInterval, Now: time.Now,
 		Policy: retention.Policy{retention.Nonces: cfg.RetainNonces, retention.Sessions: cfg.RetainSessions, retention.Deliveries: cfg.RetainDeliveries},
 		Log:    log.With(slog.String("component", "retention"))}
-	dispatcher := webhooks.NewDispatcher(db.webhooks, &http.Client{}, webhooks.DispatcherConfig{},
+	dispatcher := webhooks.NewDispatcher(db.webhooks, egress.NewClient(targets),
+		webhooks.DispatcherConfig{Timeout: cfg.WebhookTimeout, PerEndpoint: cfg.WebhookConcurrency},
 		log.With(slog.String("component", "webhooks")))
-	wg.Add(5)
+	wg.Add(6)
 	go func() { defer wg.Done(); janitor.Run(mctx) }()
 	if claims != nil {
 		wg.Add(1)
@@ -181,6 +186,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	go func() { defer wg.Done(); minter.Run(mctx) }()
 	go func() { defer wg.Done(); indexer.Run(mctx) }()
 	go func() { defer wg.Done(); dispatcher.Run(mctx) }()
+	go func() { defer wg.Done(); db.listenOutbox(mctx, dispatcher.Notify) }()
 	errc := make(chan error, 1)
 	go func() { defer wg.Done(); errc <- app.Listener(ln) }()
 	log.Info("listening", slog.String("url", "http://"+ln.Addr().String()), slog.String("public_url", cfg.PublicURL),

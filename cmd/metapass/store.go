@@ -34,6 +34,9 @@ type stores struct {
 	stats     func(chainID uint64) metrics.Stats
 	ping      func(context.Context) error
 	close     func() error
+	// listenOutbox calls notify after commits of outbox events until ctx
+	// is done.
+	listenOutbox func(ctx context.Context, notify func())
 }
 
 // openStores opens database: a postgres:// URL or a SQLite file path.
@@ -44,12 +47,12 @@ func openStores(ctx context.Context, database string) (stores, error) {
 			return stores{}, err
 		}
 		return stores{db.Brands(), db.Passes(), db.Ownership(), db.Perks(), db.Customers(), db.Events(), db.Webhooks(), db.Claims(), db.Retention(),
-			func(id uint64) metrics.Stats { return db.Stats(id) }, db.Ping, db.Close}, nil
+			func(id uint64) metrics.Stats { return db.Stats(id) }, db.Ping, db.Close, db.ListenOutbox}, nil
 	}
 	db, err := sqlite.Open(ctx, database)
 	if err != nil {
 		return stores{}, err
 	}
 	return stores{db.Brands(), db.Passes(), db.Ownership(), db.Perks(), db.Customers(), db.Events(), db.Webhooks(), db.Claims(), db.Retention(),
-		func(id uint64) metrics.Stats { return db.Stats(id) }, db.Ping, db.Close}, nil
+		func(id uint64) metrics.Stats { return db.Stats(id) }, db.Ping, db.Close, db.ListenOutbox}, nil
 }
