@@ -120,7 +120,7 @@ type config struct {
 	AllowPrivateTargets bool
 	WebhookTimeout      time.Duration
 	WebhookConcurrency  int
-	LogLevel           slog.Level
+	LogLevel            slog.Level
 	// MetricsToken, when set, serves /metrics on -listen to callers
 	// sending it as a bearer token; MetricsListen serves /metrics on an
 	// address of its own. With neither, /metrics is not served.
