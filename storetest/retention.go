@@ -51,7 +51,7 @@ func testRetention(t *testing.T, s Stores) {
 	if n, err := s.Webhooks.FanOut(ctx, 10, at); err != nil || n != 1 {
 		t.Fatalf("FanOut of the unwanted event: %d %v", n, err)
 	}
-	due, err := s.Webhooks.ClaimDue(ctx, at, time.Minute, webhooks.Claim{Limit: 1})
+	due, err := s.Webhooks.ClaimDue(ctx, at, time.Minute, webhooks.Claim{Limit: 1, PerEndpoint: 1})
 	if err != nil || len(due) != 1 {
 		t.Fatalf("ClaimDue: %+v %v", due, err)
 	}
@@ -93,7 +93,7 @@ func testRetention(t *testing.T, s Stores) {
 	}
 	prune(retention.Outbox, fresh, 10, 1) // the delivered one's event
 	prune(retention.Outbox, fresh, 10, 0) // the pending one's stays
-	if due, err := s.Webhooks.ClaimDue(ctx, at.Add(time.Hour), time.Minute, webhooks.Claim{Limit: 10}); err != nil || len(due) != 1 || len(due[0].Payload) == 0 {
+	if due, err := s.Webhooks.ClaimDue(ctx, at.Add(time.Hour), time.Minute, webhooks.Claim{Limit: 10, PerEndpoint: 10}); err != nil || len(due) != 1 || len(due[0].Payload) == 0 {
 		t.Fatalf("the pending delivery after pruning: %+v %v", due, err)
 	}
 }
