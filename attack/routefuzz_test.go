@@ -82,8 +82,15 @@ func TestAttackRouteFuzz(t *testing.T) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 
 	f := &fuzzer{t: t, w: w, snap: snap, rng: rng, http: s.Client("").HTTP, byOp: map[string]map[int]int{}}
-	perOp := max(budget/len(ops), 1)
-	extra := budget - perOp*len(ops)
+	// Each operation gets a share of the budget in proportion to its
+	// candidate requests (at least 10), drawn in a seeded order.
+	all, total := make([][]fuzzCase, len(ops)), 0
+	for i, op := range ops {
+		all[i] = f.cases(op)
+		total += len(all[i])
+		rng.Shuffle(len(all[i]), func(a, b int) { all[i][a], all[i][b] = all[i][b], all[i][a] })
+	}
+	t.Logf("%d candidate requests over %d operations", total, len(ops))
 	start := time.Now()
 	before := snap.take(t)
 	s.Operator().Must(t, 201, "POST", "/v1/brands", map[string]any{"name": "Fuzz self-check"})
@@ -91,14 +98,9 @@ func TestAttackRouteFuzz(t *testing.T) {
 		t.Fatal("the snapshot did not see a brand created: the write check is blind")
 	}
 	for i, op := range ops {
-		cases := f.cases(op)
-		rng.Shuffle(len(cases), func(i, j int) { cases[i], cases[j] = cases[j], cases[i] })
-		n := perOp
-		if i < extra {
-			n++
-		}
+		n := max(budget*len(all[i])/total, 10)
 		for j := range n {
-			f.send(op, cases[j%len(cases)])
+			f.send(op, all[i][j%len(all[i])])
 		}
 	}
 	elapsed := time.Since(start)
