@@ -41,8 +41,9 @@ const fuzzSeed = 16
 // TestAttackRouteFuzz sends hostile requests to every operation of the
 // OpenAPI document (bodies, path parameters, query strings, content types,
 // with every role's key and none) to a real serve process holding a world
-// of two brands, and asserts that no request is answered 5xx and that no
-// rejected request (4xx) changes a row of the database.
+// of two brands, and asserts that no request is answered 5xx, that every
+// error is problem+json echoing no credential, and that no rejected
+// request (4xx) changes a row of the database.
 //
 // The default run sends 2,000 requests; the full run (CI=true or
 // METAPASS_ATTACK_FULL=1) 6,000 (5,000 at least); METAPASS_FUZZ_REQUESTS and
@@ -81,7 +82,7 @@ func TestAttackRouteFuzz(t *testing.T) {
 	ops := loadOperations(t)
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 
-	f := &fuzzer{t: t, w: w, snap: snap, rng: rng, http: s.Client("").HTTP, byOp: map[string]map[int]int{}}
+	f := &fuzzer{t: t, w: w, snap: snap, rng: rng, http: s.Client("").HTTP, byOp: map[string]map[int]int{}, notProblem: map[int]int{}}
 	// Each operation gets a share of the budget in proportion to its
 	// candidate requests (at least 10), drawn in a seeded order.
 	all, total := make([][]fuzzCase, len(ops)), 0
@@ -705,6 +706,10 @@ type fuzzer struct {
 	fails []string // 5xx and transport errors: request → response
 	known []string // 5xx another branch fixes (knownIssue)
 	wrote []string // rejected requests that changed rows
+	// notProblem counts error answers by status whose body is not
+	// problem+json.
+	notProblem map[int]int
+	echoed     []string // error answers holding a credential
 }
 
 // asyncOps may go on writing after a 2xx that wrote (a deploy, a mint, a
@@ -752,6 +757,14 @@ func (f *fuzzer) send(op operation, c fuzzCase) {
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		status, answer = resp.StatusCode, string(b)
+		if status >= 400 && !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/problem+json") {
+			f.notProblem[status]++
+		}
+		for name, secret := range f.w.creds {
+			if status >= 400 && len(secret) > 8 && strings.Contains(answer, secret) {
+				f.echoed = append(f.echoed, fmt.Sprintf("%s → %d echoes the %s credential", line, status, name))
+			}
+		}
 	}
 	if f.byOp[op.ID] == nil {
 		f.byOp[op.ID] = map[int]int{}
@@ -873,6 +886,12 @@ func (f *fuzzer) report(elapsed time.Duration) {
 	}
 	if len(f.fails) > 0 {
 		t.Errorf("%d × 5xx or no answer:\n  %s", len(f.fails), strings.Join(first(f.fails, 40), "\n  "))
+	}
+	if len(f.notProblem) > 0 {
+		t.Errorf("error answers that are not problem+json, by status: %v", f.notProblem)
+	}
+	if len(f.echoed) > 0 {
+		t.Errorf("%d error answers echo a credential:\n  %s", len(f.echoed), strings.Join(first(f.echoed, 20), "\n  "))
 	}
 	if len(f.wrote) > 0 {
 		t.Errorf("%d rejected requests changed rows:\n  %s", len(f.wrote), strings.Join(first(f.wrote, 40), "\n  "))
