@@ -46,7 +46,8 @@ const fuzzSeed = 16
 // request (4xx) changes a row of the database.
 //
 // The default run sends 2,000 requests; the full run (CI=true or
-// METAPASS_ATTACK_FULL=1) 6,000 (5,000 at least); METAPASS_FUZZ_REQUESTS and
+// METAPASS_ATTACK_FULL=1) every candidate once (over 11,000, and at least
+// 5,000 whatever the budget); METAPASS_FUZZ_REQUESTS and
 // METAPASS_FUZZ_SEED override the budget and the seed.
 // METAPASS_FUZZ_ALLOW_KNOWN=1 logs the 5xx another branch is fixing
 // (knownIssue) instead of failing on them.
@@ -61,7 +62,7 @@ func TestAttackRouteFuzz(t *testing.T) {
 	}
 	budget := 2000
 	if full() {
-		budget = 6000
+		budget = 0 // every candidate, once: over 11,000 requests
 	}
 	if v := os.Getenv("METAPASS_FUZZ_REQUESTS"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -70,7 +71,7 @@ func TestAttackRouteFuzz(t *testing.T) {
 		}
 		budget = n
 	}
-	t.Logf("seed %d (METAPASS_FUZZ_SEED), budget %d requests (METAPASS_FUZZ_REQUESTS)", seed, budget)
+	t.Logf("seed %d (METAPASS_FUZZ_SEED), budget %d requests (METAPASS_FUZZ_REQUESTS; 0 = every candidate)", seed, budget)
 
 	var flags []string
 	if serveHasFlags("rate-anon", "rate-key") {
@@ -90,8 +91,12 @@ func TestAttackRouteFuzz(t *testing.T) {
 		all[i] = f.cases(op)
 		total += len(all[i])
 		rng.Shuffle(len(all[i]), func(a, b int) { all[i][a], all[i][b] = all[i][b], all[i][a] })
+		slices.SortStableFunc(all[i], func(a, b fuzzCase) int { return boolCmp(b.first, a.first) })
 	}
 	t.Logf("%d candidate requests over %d operations", total, len(ops))
+	if budget == 0 {
+		budget = total
+	}
 	start := time.Now()
 	before := snap.take(t)
 	s.Operator().Must(t, 201, "POST", "/v1/brands", map[string]any{"name": "Fuzz self-check"})
@@ -99,7 +104,7 @@ func TestAttackRouteFuzz(t *testing.T) {
 		t.Fatal("the snapshot did not see a brand created: the write check is blind")
 	}
 	for i, op := range ops {
-		n := max(budget*len(all[i])/total, 10)
+		n := max(budget*len(all[i])/total, 10, slices.IndexFunc(all[i], func(c fuzzCase) bool { return !c.first }))
 		for j := range n {
 			f.send(op, all[i][j%len(all[i])])
 		}
@@ -351,7 +356,21 @@ type fuzzCase struct {
 	ctype string
 	idem  string // Idempotency-Key, when set
 	what  string // the mutation, for the report
+	first bool   // sent in every run: an integer bound in a path or query
 }
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// bound reports whether v is one of the integer bounds every run sends.
+func bound(v string) bool { return v == two63 || v == two64 || v == two256 || v == "-1" }
 
 var (
 	two63  = "9223372036854775808"
@@ -415,7 +434,9 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 	// Path parameters: hostile values, another brand's ids, dot segments.
 	for _, name := range pathParams(op.Path) {
 		for _, v := range hostileSegments {
-			add("path "+name+"="+trunc(v, 30), func(c *fuzzCase) { c.path = f.fill(op.Path, map[string]string{name: url.PathEscape(v)}) })
+			add("path "+name+"="+trunc(v, 30), func(c *fuzzCase) {
+				c.path, c.first = f.fill(op.Path, map[string]string{name: url.PathEscape(v)}), bound(v)
+			})
 		}
 		if v := w.other[paramKind(op.Path, name)]; v != "" {
 			add("path "+name+" of another brand", func(c *fuzzCase) { c.path = f.fill(op.Path, map[string]string{name: url.PathEscape(v)}) })
@@ -433,8 +454,11 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 		names = append(names, p.Name)
 	}
 	for _, name := range names {
+		declared := slices.ContainsFunc(op.Query, func(p param) bool { return p.Name == name })
 		for _, v := range hostileQueries {
-			add("query "+name+"="+trunc(v, 20), func(c *fuzzCase) { c.query = setQuery(c.query, name, url.QueryEscape(v)) })
+			add("query "+name+"="+trunc(v, 20), func(c *fuzzCase) {
+				c.query, c.first = setQuery(c.query, name, url.QueryEscape(v)), declared && bound(v)
+			})
 		}
 		add("query "+name+" repeated", func(c *fuzzCase) { c.query += "&" + name + "=1&" + name + "=" + two63 })
 		add("query "+name+" bare", func(c *fuzzCase) { c.query = setQuery(c.query, name, "") + "&" + name })
@@ -478,6 +502,18 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 				}
 			}
 		}
+	}
+	// Combinations: one case's path with another's query and a third's
+	// body and content type.
+	creds := f.credNames()
+	for range len(cs) / 10 {
+		a, b, c := cs[f.rng.IntN(len(cs))], cs[f.rng.IntN(len(cs))], cs[f.rng.IntN(len(cs))]
+		a.query, a.body, a.ctype, a.idem = b.query, c.body, c.ctype, c.idem
+		a.what = "combo: " + a.what + " + " + b.what + " + " + c.what
+		if f.rng.IntN(4) == 0 {
+			a.cred = creds[f.rng.IntN(len(creds))]
+		}
+		cs = append(cs, a)
 	}
 	return cs
 }
