@@ -505,9 +505,9 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 	}
 	// Combinations: one case's path with another's query and a third's
 	// body and content type.
-	creds := f.credNames()
-	for range len(cs) / 10 {
-		a, b, c := cs[f.rng.IntN(len(cs))], cs[f.rng.IntN(len(cs))], cs[f.rng.IntN(len(cs))]
+	creds, single := f.credNames(), len(cs)
+	for range single / 10 {
+		a, b, c := cs[f.rng.IntN(single)], cs[f.rng.IntN(single)], cs[f.rng.IntN(single)]
 		a.query, a.body, a.ctype, a.idem = b.query, c.body, c.ctype, c.idem
 		a.what = "combo: " + a.what + " + " + b.what + " + " + c.what
 		if f.rng.IntN(4) == 0 {
