@@ -30,12 +30,10 @@ func (s *Server) listPasses(c *fiber.Ctx) error {
 }
 
 // tokenPath parses the :chain/:contract/:token path parameters; token is
-// a pass's ERC-721 token id on chain or its edition number, in decimal. A
-// chain id is below 2^63, as the databases store it (and EIP-2294 bounds
-// it lower still).
+// a pass's ERC-721 token id on chain or its edition number, in decimal.
 func tokenPath(c *fiber.Ctx, withToken bool) (chainID uint64, contract string, token string, err error) {
-	if chainID, err = strconv.ParseUint(c.Params("chain"), 10, 63); err != nil {
-		return 0, "", "", invalid("chain", "must be a decimal chain id below 2^63")
+	if chainID, err = strconv.ParseUint(c.Params("chain"), 10, 64); err != nil {
+		return 0, "", "", invalid("chain", "must be a decimal chain id")
 	}
 	if contract = c.Params("contract"); !strings.HasPrefix(contract, "0x") || !common.IsHexAddress(contract) {
 		return 0, "", "", invalid("contract", "must be a 0x-prefixed 20-byte hex address")
