@@ -77,6 +77,7 @@ func TestAttackRouteFuzz(t *testing.T) {
 	if serveHasFlags("rate-anon", "rate-key") {
 		flags = append(flags, "-rate-anon", "0", "-rate-key", "0") // the fuzz measures answers, not the limiter
 	}
+	t.Logf("serve flags: %v (a 429 would count as an answer, not a failure)", flags)
 	s := Start(t, flags...)
 	w := newWorld(t, s)
 	snap := openSnapshots(t, s.DataDir)
