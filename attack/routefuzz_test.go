@@ -358,7 +358,17 @@ type fuzzCase struct {
 	idem  string // Idempotency-Key, when set
 	what  string // the mutation, for the report
 	first bool   // sent in every run: an integer bound in a path or query
+	// foreign: the request names brand B's brand, key or launch, so no
+	// credential of brand A may get a 2xx.
+	foreign bool
 }
+
+// foreignKinds are the path parameters whose brand B value is a real
+// resource of brand B (the other kinds' values are ids of nothing).
+var foreignKinds = []string{"brand", "key", "launches"}
+
+// brandACreds are the credentials of brand A.
+var brandACreds = []string{"admin", "orders", "staff", "event-staff", "customer"}
 
 func boolCmp(a, b bool) int {
 	switch {
@@ -440,7 +450,11 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 			})
 		}
 		if v := w.other[paramKind(op.Path, name)]; v != "" {
-			add("path "+name+" of another brand", func(c *fuzzCase) { c.path = f.fill(op.Path, map[string]string{name: url.PathEscape(v)}) })
+			kind := paramKind(op.Path, name)
+			add("path "+name+" of another brand", func(c *fuzzCase) {
+				c.path, c.foreign = f.fill(op.Path, map[string]string{name: url.PathEscape(v)}), slices.Contains(foreignKinds, kind)
+				c.cred, c.first = brandACreds[f.rng.IntN(len(brandACreds))], c.foreign
+			})
 		}
 		for _, v := range []string{".", "..", "%2e%2e", "..%2F..%2Fbrands", "%00", "%ff", "a%2fb", "%zz"} {
 			add("path "+name+" raw "+v, func(c *fuzzCase) { c.path = f.fill(op.Path, map[string]string{name: v}) })
@@ -489,6 +503,15 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 		var v any
 		if err := json.Unmarshal(base.body, &v); err != nil {
 			f.t.Fatalf("%s: base body: %v", op.ID, err)
+		}
+		if other := bytes.ReplaceAll(base.body, []byte(w.launchID), []byte(w.other["launches"])); !bytes.Equal(other, base.body) {
+			add("body with another brand's launch", func(c *fuzzCase) {
+				// A perk's rule may name any launch id: it is matched
+				// against the brand's own holdings only, so another
+				// brand's launch never matches (and reveals nothing).
+				c.body, c.foreign, c.first = other, op.ID != "createPerk", true
+				c.cred = allowed[f.rng.IntN(len(allowed))]
+			})
 		}
 		for _, p := range jsonPaths(v, nil, 4) {
 			for _, h := range hostileValues {
@@ -747,6 +770,7 @@ type fuzzer struct {
 	// problem+json.
 	notProblem map[int]int
 	echoed     []string // error answers holding a credential
+	crossed    []string // brand A's credentials reaching brand B's resources
 }
 
 // asyncOps may go on writing after a 2xx that wrote (a deploy, a mint, a
@@ -821,6 +845,9 @@ func (f *fuzzer) send(op operation, c fuzzCase) {
 		} else {
 			f.fails = append(f.fails, entry)
 		}
+	}
+	if c.foreign && status >= 200 && status < 300 && slices.Contains(brandACreds, c.cred) {
+		f.crossed = append(f.crossed, fmt.Sprintf("%s → %d %s", line, status, trunc(answer, 300)))
 	}
 	after := f.snap.take(t)
 	if status >= 400 && status < 500 {
@@ -938,6 +965,9 @@ func (f *fuzzer) report(elapsed time.Duration) {
 	}
 	if len(f.echoed) > 0 {
 		t.Errorf("%d error answers echo a credential:\n  %s", len(f.echoed), strings.Join(first(f.echoed, 20), "\n  "))
+	}
+	if len(f.crossed) > 0 {
+		t.Errorf("%d requests of brand A reached brand B's resources:\n  %s", len(f.crossed), strings.Join(first(f.crossed, 20), "\n  "))
 	}
 	if len(f.wrote) > 0 {
 		t.Errorf("%d rejected requests changed rows:\n  %s", len(f.wrote), strings.Join(first(f.wrote, 40), "\n  "))
