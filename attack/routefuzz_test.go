@@ -46,7 +46,7 @@ const fuzzSeed = 16
 // request (4xx) changes a row of the database.
 //
 // The default run sends 2,000 requests; the full run (CI=true or
-// METAPASS_ATTACK_FULL=1) every candidate once (over 11,000, and at least
+// METAPASS_ATTACK_FULL=1) every candidate once (over 12,000, and at least
 // 5,000 whatever the budget); METAPASS_FUZZ_REQUESTS and
 // METAPASS_FUZZ_SEED override the budget and the seed.
 // METAPASS_FUZZ_ALLOW_KNOWN=1 logs the 5xx another branch is fixing
@@ -62,7 +62,7 @@ func TestAttackRouteFuzz(t *testing.T) {
 	}
 	budget := 2000
 	if full() {
-		budget = 0 // every candidate, once: over 11,000 requests
+		budget = 0 // every candidate, once: over 12,000 requests
 	}
 	if v := os.Getenv("METAPASS_FUZZ_REQUESTS"); v != "" {
 		n, err := strconv.Atoi(v)
