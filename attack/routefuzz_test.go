@@ -370,6 +370,16 @@ var foreignKinds = []string{"brand", "key", "launches"}
 // brandACreds are the credentials of brand A.
 var brandACreds = []string{"admin", "orders", "staff", "event-staff", "customer"}
 
+// ownCred picks a credential of brand A the operation admits, else any of
+// brand A's.
+func ownCred(allowed []string, rng *rand.Rand) string {
+	own := slices.DeleteFunc(slices.Clone(allowed), func(c string) bool { return !slices.Contains(brandACreds, c) })
+	if len(own) == 0 {
+		own = brandACreds
+	}
+	return own[rng.IntN(len(own))]
+}
+
 func boolCmp(a, b bool) int {
 	switch {
 	case a == b:
@@ -433,6 +443,9 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 			c.cred = names[f.rng.IntN(len(names))]
 		}
 		edit(&c)
+		if c.first && !slices.Contains(allowed, c.cred) && !c.foreign {
+			c.cred = allowed[f.rng.IntN(len(allowed))] // a bound must reach the handler
+		}
 		cs = append(cs, c)
 	}
 	for _, cred := range f.credNames() {
@@ -453,7 +466,7 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 			kind := paramKind(op.Path, name)
 			add("path "+name+" of another brand", func(c *fuzzCase) {
 				c.path, c.foreign = f.fill(op.Path, map[string]string{name: url.PathEscape(v)}), slices.Contains(foreignKinds, kind)
-				c.cred, c.first = brandACreds[f.rng.IntN(len(brandACreds))], c.foreign
+				c.cred, c.first = ownCred(allowed, f.rng), c.foreign
 			})
 		}
 		for _, v := range []string{".", "..", "%2e%2e", "..%2F..%2Fbrands", "%00", "%ff", "a%2fb", "%zz"} {
@@ -510,7 +523,7 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 				// against the brand's own holdings only, so another
 				// brand's launch never matches (and reveals nothing).
 				c.body, c.foreign, c.first = other, op.ID != "createPerk", true
-				c.cred = allowed[f.rng.IntN(len(allowed))]
+				c.cred = ownCred(allowed, f.rng)
 			})
 		}
 		for _, p := range jsonPaths(v, nil, 4) {
