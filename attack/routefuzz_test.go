@@ -528,7 +528,12 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 		}
 		for _, p := range jsonPaths(v, nil, 4) {
 			for _, h := range hostileValues {
-				add("body "+strings.Join(p, ".")+"="+trunc(h, 30), func(c *fuzzCase) { c.body = replaceAt(v, p, json.RawMessage(h)) })
+				add("body "+strings.Join(p, ".")+"="+trunc(h, 30), func(c *fuzzCase) {
+					var err error
+					if c.body, err = replaceAt(v, p, json.RawMessage(h)); err != nil {
+						f.t.Fatalf("%s: body %v = %.40s: %v", op.ID, p, h, err)
+					}
+				})
 			}
 			if len(p) > 0 {
 				key := p[len(p)-1]
@@ -724,8 +729,9 @@ func jsonPaths(v any, prefix []string, depth int) [][]string {
 	return out
 }
 
-// replaceAt returns v encoded with the member at path replaced by raw.
-func replaceAt(v any, path []string, raw json.RawMessage) []byte {
+// replaceAt returns v encoded with the member at path replaced by raw
+// (which must be valid JSON).
+func replaceAt(v any, path []string, raw json.RawMessage) ([]byte, error) {
 	var set func(v any, path []string) any
 	set = func(v any, path []string) any {
 		if len(path) == 0 {
@@ -751,11 +757,9 @@ func replaceAt(v any, path []string, raw json.RawMessage) []byte {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(set(v, path)); err != nil {
-		// The raw value is not valid JSON for the encoder (1e400 is, -0
-		// is): send it spliced by hand.
-		return []byte(`{"zz":` + string(raw) + `}`)
+		return nil, err
 	}
-	return bytes.TrimSpace(buf.Bytes())
+	return bytes.TrimSpace(buf.Bytes()), nil
 }
 
 func trunc(s string, n int) string {
