@@ -192,6 +192,22 @@ func securityHeaders(frameAncestors string) fiber.Handler {
 	}
 }
 
+// MetricsApp serves /metrics alone, for -metrics-listen: behind the
+// metrics token when one is set, with the same problem answers as App.
+func (s *Server) MetricsApp() *fiber.App {
+	app := fiber.New(fiber.Config{AppName: "metapass-metrics", ErrorHandler: s.errorHandler, DisableStartupMessage: true,
+		ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second})
+	guard := func(c *fiber.Ctx) error { return c.Next() }
+	if s.MetricsToken != "" {
+		guard = bearer(s.MetricsToken)
+	}
+	app.Get("/metrics", guard, adaptor.HTTPHandler(s.Metrics))
+	app.Use(func(c *fiber.Ctx) error {
+		return metapass.Errorf(metapass.ENOTFOUND, "no route %s %s", c.Method(), c.Path())
+	})
+	return app
+}
+
 // bearer admits requests carrying 'Authorization: Bearer <token>',
 // compared in constant time.
 func bearer(token string) fiber.Handler {

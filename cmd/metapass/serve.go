@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
-	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"log/slog"
 	"math/big"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,15 +155,14 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		return err
 	}
 
-	var metricsSrv *http.Server
 	if cfg.MetricsListen != "" {
 		mln, err := net.Listen("tcp", cfg.MetricsListen)
 		if err != nil {
 			return fmt.Errorf("-metrics-listen: %w", err)
 		}
-		metricsSrv = metricsServer(stats.Handler(), cfg.MetricsToken)
-		go func() { _ = metricsSrv.Serve(mln) }()
-		defer metricsSrv.Close()
+		metricsApp := srv.MetricsApp()
+		go func() { _ = metricsApp.Listener(mln) }()
+		defer metricsApp.Shutdown()
 		log.Info("metrics", slog.String("url", "http://"+mln.Addr().String()+"/metrics"))
 	}
 
@@ -253,20 +250,6 @@ func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) 
 		out["minter"] = fmt.Sprintf("failing since %s; the service log says why", st.Since.UTC().Format(time.RFC3339))
 	}
 	return out
-}
-
-// metricsServer serves handler at /metrics alone, behind token when set.
-func metricsServer(handler http.Handler, token string) *http.Server {
-	mux := http.NewServeMux()
-	want := []byte("Bearer " + token)
-	mux.Handle("GET /metrics", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if token != "" && subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
-			http.Error(w, "send the metrics token as 'Authorization: Bearer <token>'", http.StatusUnauthorized)
-			return
-		}
-		handler.ServeHTTP(w, r)
-	}))
-	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 }
 
 // replicaID is -replica-id, or the name kept in the data dir (created on
