@@ -389,7 +389,7 @@ func (s *stack) counts(t testing.TB) map[string]int {
 	}
 	defer db.Close()
 	out := map[string]int{}
-	for _, table := range []string{"brands", "api_keys", "launches", "orders", "passes"} {
+	for _, table := range []string{"brands", "api_keys", "launches", "orders", "passes", "perks", "claims"} {
 		var n int
 		if err := db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)

@@ -191,10 +191,14 @@ func TestVerify(t *testing.T) {
 			opts: func(o *siwe.VerifyOptions) { o.URI = "" }, want: siwe.ErrWrongURI, wantBurnt: true},
 		{name: "URI of another scheme", edit: func(m *siwe.Message) { m.URI = "ftp://pass.example/login" },
 			opts: func(o *siwe.VerifyOptions) { o.URI, o.AllowHTTP = "", true }, want: siwe.ErrWrongURI, wantBurnt: true},
-		{name: "statement required", opts: func(o *siwe.VerifyOptions) { o.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet" },
+		{name: "statement required", opts: func(o *siwe.VerifyOptions) {
+			o.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet"
+		},
 			want: siwe.ErrWrongStatement, wantBurnt: true},
 		{name: "statement matches", edit: func(m *siwe.Message) { m.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet" },
-			opts: func(o *siwe.VerifyOptions) { o.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet" }, wantBurnt: true},
+			opts: func(o *siwe.VerifyOptions) {
+				o.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet"
+			}, wantBurnt: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

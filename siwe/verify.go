@@ -47,6 +47,8 @@ var (
 	ErrBadSignature = unauthorized("bad_signature", "the signature does not match the message and address; sign the message with the wallet it names")
 	// ErrWrongStatement: the message's statement is not the one this use
 	// of a signature requires (a sign-in message offered as a claim).
+	// ErrNoExpiration: the use requires a message that expires.
+	ErrNoExpiration   = unauthorized("expiration_required", "the message must carry an Expiration Time; sign a message that expires")
 	ErrWrongStatement = unauthorized("wrong_statement", "the message's statement is not the one required; sign a message with the exact statement asked for")
 )
 
@@ -109,6 +111,8 @@ type VerifyOptions struct {
 	// Statement, when set, must equal the message's statement exactly: a
 	// signature for one purpose cannot be used for another.
 	Statement string
+	// RequireExpiration refuses a message without an Expiration Time.
+	RequireExpiration bool
 }
 
 // eip1271Magic is both the selector of isValidSignature(bytes32,bytes) and
@@ -176,6 +180,9 @@ func Verify(ctx context.Context, msg string, sig []byte, opts VerifyOptions) (Me
 		skew = DefaultClockSkew
 	case skew < 0:
 		skew = 0
+	}
+	if opts.RequireExpiration && m.ExpirationTime.IsZero() {
+		return Message{}, fmt.Errorf("%w: no Expiration Time", ErrNoExpiration)
 	}
 	if !m.ExpirationTime.IsZero() && !now.Before(m.ExpirationTime) {
 		return Message{}, fmt.Errorf("%w: expired at %s", ErrExpired, m.ExpirationTime.Format(time.RFC3339))
