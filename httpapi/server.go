@@ -69,12 +69,13 @@ func (s *Server) App() *fiber.App {
 		BodyLimit:             BodyLimit,
 		ErrorHandler:          s.errorHandler,
 		DisableStartupMessage: true,
-		// Path parameters arrive percent-decoded (a customer reference
-		// "a b" sent as a%20b is "a b").
-		UnescapePath: true,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
+
+		// Path parameters arrive percent-decoded (a customer reference
+		// "a b" sent as a%20b is "a b").
+		UnescapePath: true,
 	})
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	app.Get("/readyz", s.ready)

@@ -73,14 +73,15 @@ type Order struct {
 	Wallet         string     `json:"wallet"`
 	CustomerRef    string     `json:"customer_ref,omitempty"`
 	State          OrderState `json:"state"`
-	// Passes are every pass of the order, or in a list of orders the first
-	// ListedPasses of them: PassCount and PassStates then tell the rest.
-	Passes     []Pass            `json:"passes"`
-	PassCount  int               `json:"pass_count,omitempty"`
-	PassStates map[PassState]int `json:"pass_states,omitempty"`
+	Passes         []Pass     `json:"passes"`
 	CreatedAt      time.Time  `json:"created_at"`
 	RefundedAt     *time.Time `json:"refunded_at,omitempty"`
 	RequestHash    []byte     `json:"-"`
+
+	// Passes are every pass of the order, or in a list of orders its first
+	// ListedPasses: PassCount and PassStates (by state) then tell them all.
+	PassCount  int               `json:"pass_count,omitempty"`
+	PassStates map[PassState]int `json:"pass_states,omitempty"`
 }
 
 // Pass is one token of a launch, earned by an order.

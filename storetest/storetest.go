@@ -60,6 +60,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"webhooks", testWebhooks},
 		{"webhooks/claim under concurrency", testClaimDue},
 		{"ownership", testOwnership},
+		{"ownership/confirmed mint held at once", testConfirmedMintHeld},
 		{"claims", testClaims},
 		{"mint", testMint},
 		{"mint/drop and reopen", testMintDropReopen},
