@@ -45,10 +45,11 @@ var (
 	ErrBadNonce     = unauthorized("bad_nonce", "the nonce is unknown or expired; request a new nonce and sign again")
 	ErrNonceUsed    = unauthorized("nonce_used", "the nonce was already used; request a new nonce and sign again")
 	ErrBadSignature = unauthorized("bad_signature", "the signature does not match the message and address; sign the message with the wallet it names")
+	// ErrNoExpiration: this use of a signature requires a message that
+	// expires (VerifyOptions.RequireExpiration).
+	ErrNoExpiration = unauthorized("expiration_required", "the message must carry an Expiration Time; sign a message that expires")
 	// ErrWrongStatement: the message's statement is not the one this use
 	// of a signature requires (a sign-in message offered as a claim).
-	// ErrNoExpiration: the use requires a message that expires.
-	ErrNoExpiration   = unauthorized("expiration_required", "the message must carry an Expiration Time; sign a message that expires")
 	ErrWrongStatement = unauthorized("wrong_statement", "the message's statement is not the one required; sign a message with the exact statement asked for")
 )
 
