@@ -37,11 +37,15 @@ type Store interface {
 type Service struct {
 	Store Store
 	Now   func() time.Time
-	// Domain and URI are what sign-in messages must name (URI optional);
-	// ChainID the chain they must be for.
+	// Domain and URI are what sign-in messages must name (URI optional:
+	// any https URI at Domain otherwise); ChainID the chain they must be
+	// for.
 	Domain  string
 	URI     string
 	ChainID uint64
+	// AllowHTTP admits messages whose URI is http: at Domain, for a service
+	// on a local or plain-http public URL.
+	AllowHTTP bool
 	// Contracts, when set, admits contract wallets through EIP-1271.
 	Contracts siwe.Contracts
 	// NonceTTL is how long a nonce may wait to be signed. Defaults to 10 minutes.
@@ -91,11 +95,41 @@ func (s *Service) SignIn(ctx context.Context, brandID, message string, sig []byt
 	return token, sess, nil
 }
 
-// Prove verifies a signed EIP-4361 message for brandID, consuming its
-// nonce, and returns the wallet that signed it, without opening a session:
-// how a customer proves a wallet to the brand's backend.
-func (s *Service) Prove(ctx context.Context, brandID, message string, sig []byte) (string, error) {
-	m, err := s.verify(ctx, brandID, message, sig)
+// SignInURI is the URI sign-in messages name: URI when set, else the root
+// of Domain over https (http with AllowHTTP).
+func (s *Service) SignInURI() string {
+	if s.URI != "" {
+		return s.URI
+	}
+	if s.AllowHTTP {
+		return "http://" + s.Domain
+	}
+	return "https://" + s.Domain
+}
+
+// ClaimStatement is the statement of the message a custodial customer signs
+// with their own wallet to claim their passes into it: it names the brand
+// and the customer, so a signature made to sign in, or to claim another
+// customer's passes, cannot move these.
+func ClaimStatement(brandID, customerRef string) string {
+	return "Claim the passes of customer " + customerRef + " of " + brandID + " into this wallet"
+}
+
+// ProveClaim verifies a signed EIP-4361 message for brandID whose statement
+// is exactly ClaimStatement(brandID, customerRef) and which carries an
+// Expiration Time, consuming its nonce, and returns the wallet that signed
+// it: how a custodial customer proves to the brand's backend the wallet
+// their passes may go to. A reference that a statement cannot carry
+// (characters outside the EIP-4361 statement alphabet) is ERULE.
+func (s *Service) ProveClaim(ctx context.Context, brandID, customerRef, message string, sig []byte) (string, error) {
+	statement := ClaimStatement(brandID, customerRef)
+	if !siwe.ValidStatement(statement) {
+		return "", &metapass.Error{Code: metapass.ERULE, Field: "customer_ref", Rule: "ref_not_claimable",
+			Message: "this customer reference has characters a sign-in statement cannot carry; its passes cannot be claimed by signature"}
+	}
+	m, err := siwe.Verify(ctx, message, sig, s.options(brandID, func(o *siwe.VerifyOptions) {
+		o.Statement, o.RequireExpiration = statement, true
+	}))
 	if err != nil {
 		return "", err
 	}
@@ -103,10 +137,20 @@ func (s *Service) Prove(ctx context.Context, brandID, message string, sig []byte
 }
 
 func (s *Service) verify(ctx context.Context, brandID, message string, sig []byte) (siwe.Message, error) {
-	return siwe.Verify(ctx, message, sig, siwe.VerifyOptions{
-		Domain: s.Domain, URI: s.URI, ChainID: s.ChainID, Now: s.Now, Contracts: s.Contracts,
+	return siwe.Verify(ctx, message, sig, s.options(brandID, nil))
+}
+
+// options are the VerifyOptions of a message for brandID, changed by edit
+// when it is set.
+func (s *Service) options(brandID string, edit func(*siwe.VerifyOptions)) siwe.VerifyOptions {
+	o := siwe.VerifyOptions{
+		Domain: s.Domain, URI: s.URI, AllowHTTP: s.AllowHTTP, ChainID: s.ChainID, Now: s.Now, Contracts: s.Contracts,
 		Nonces: brandNonces{s, brandID},
-	})
+	}
+	if edit != nil {
+		edit(&o)
+	}
+	return o
 }
 
 // IsToken reports whether secret looks like a session token (rather than

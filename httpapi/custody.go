@@ -60,13 +60,17 @@ func (s *Server) customerPasses(c *fiber.Ctx) error {
 }
 
 // claimRequest is the customer's proof of their own wallet: an EIP-4361
-// message for the brand (nonce from /v1/auth/siwe/nonce) and its signature.
+// message for the brand (nonce from /v1/auth/siwe/nonce) whose statement is
+// customers.ClaimStatement of the brand and the reference, with an
+// Expiration Time, and its signature by that wallet.
 type claimRequest struct {
 	Message   string `json:"message" validate:"required,max=4096"`
 	Signature string `json:"signature" validate:"required,max=4096"`
 }
 
-// claim moves a custodial customer's passes into the wallet they proved.
+// claim moves a custodial customer's passes into the wallet that signed
+// the claim statement naming them: the brand's key alone cannot choose
+// where they go.
 func (s *Server) claim(c *fiber.Ctx) error {
 	var req claimRequest
 	if err := decode(c, &req); err != nil {
@@ -80,12 +84,12 @@ func (s *Server) claim(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := principal(c)
-	wallet, err := s.Customers.Prove(c.UserContext(), p.BrandID, req.Message, sig)
+	p, ref := principal(c), c.Params("ref")
+	wallet, err := s.Customers.ProveClaim(c.UserContext(), p.BrandID, ref, req.Message, sig)
 	if err != nil {
 		return err
 	}
-	cs, err := s.Claims.Claim(c.UserContext(), p.BrandID, c.Params("ref"), wallet)
+	cs, err := s.Claims.Claim(c.UserContext(), p.BrandID, ref, wallet)
 	if err != nil {
 		return err
 	}

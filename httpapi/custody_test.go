@@ -10,7 +10,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/passes"
+	"github.com/metapass/metapass/siwe"
 )
 
 // TestCustodialCustomer: a brand's backend orders for a customer reference
@@ -163,7 +165,32 @@ func TestClaimToSelfCustody(t *testing.T) {
 
 	own := newKey(t)
 	ownAddr := crypto.PubkeyToAddress(own.PublicKey).Hex()
-	msg, sig := s.siweMessage(t, brandID, own)
+	// The brand's key alone cannot choose the wallet: a sign-in message, a
+	// claim of another customer or of another brand, or one that never
+	// expires, is refused, and each spends its nonce.
+	refused := map[string]func() (string, string){
+		"sign-in message":  func() (string, string) { return s.siweMessage(t, brandID, own) },
+		"another customer": func() (string, string) { return s.claimMessage(t, brandID, "C-8", own) },
+		"another brand": func() (string, string) {
+			return s.signedMessage(t, brandID, own, func(m *siwe.Message) {
+				m.Statement, m.ExpirationTime = customers.ClaimStatement("brd_00000000000000000000", "C-7"), m.IssuedAt.Add(time.Minute)
+			})
+		},
+		"without expiration": func() (string, string) {
+			return s.signedMessage(t, brandID, own, func(m *siwe.Message) { m.Statement = customers.ClaimStatement(brandID, "C-7") })
+		},
+	}
+	for name, proof := range refused {
+		msg, sig := proof()
+		r := s.do(t, "POST", "/v1/customers/C-7/claims", orders, map[string]any{"message": msg, "signature": sig})
+		if r.status != 401 {
+			t.Fatalf("claim with a %s: %d %s", name, r.status, r.body)
+		}
+	}
+	if n := s.counts(t)["claims"]; n != 0 {
+		t.Fatalf("%d claims written by refused proofs", n)
+	}
+	msg, sig := s.claimMessage(t, brandID, "C-7", own)
 	started := s.must(t, 202, "POST", "/v1/customers/C-7/claims", orders, map[string]any{"message": msg, "signature": sig})["data"].([]any)
 	if len(started) != 1 || started[0].(map[string]any)["to"] != ownAddr || started[0].(map[string]any)["from"] != custodial {
 		t.Fatalf("claims %v", started)
@@ -199,7 +226,7 @@ func TestClaimToSelfCustody(t *testing.T) {
 	}
 
 	// Claiming again finds nothing left in custody.
-	msg, sig = s.siweMessage(t, brandID, own)
+	msg, sig = s.claimMessage(t, brandID, "C-7", own)
 	if again := s.must(t, 202, "POST", "/v1/customers/C-7/claims", orders, map[string]any{"message": msg, "signature": sig})["data"].([]any); len(again) != 1 {
 		t.Fatalf("a second claim made %d claims", len(again))
 	}

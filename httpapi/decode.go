@@ -37,13 +37,18 @@ func newValidator() *validator.Validate {
 	return v
 }
 
-// decode reads a JSON body into dst strictly (unknown fields, trailing
-// data and wrong types are errors naming the field) and validates it.
+// decode reads a JSON object into dst strictly (another JSON value such
+// as null, unknown fields, trailing data and wrong types are errors naming
+// the field) and validates it.
 func decode(c *fiber.Ctx, dst any) error {
 	if ct := c.Get(fiber.HeaderContentType); ct != "" && !strings.HasPrefix(ct, fiber.MIMEApplicationJSON) {
 		return fiber.NewError(fiber.StatusUnsupportedMediaType, "the body must be application/json")
 	}
-	dec := json.NewDecoder(bytes.NewReader(c.Body()))
+	body := bytes.TrimLeft(c.Body(), " \t\r\n")
+	if len(body) > 0 && body[0] != '{' {
+		return invalid("", "the body must be a JSON object")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return jsonError(err)

@@ -139,10 +139,11 @@ func (s *Server) entryCode(c *fiber.Ctx) error {
 	if launchID == "" || len(launchID) > 64 {
 		return invalid("launch_id", "is required")
 	}
-	tokenID, err := strconv.ParseUint(c.Query("token_id"), 10, 64)
-	if err != nil {
-		return invalid("token_id", "must be a decimal token id")
+	edition, err := strconv.ParseInt(c.Query("token_id"), 10, 64)
+	if err != nil || edition < 0 {
+		return invalid("token_id", "must be a decimal edition number below 2^63")
 	}
+	tokenID := uint64(edition)
 	format := c.Query("format", "json")
 	if format != "json" && format != "png" && format != "svg" {
 		return invalid("format", "must be one of: json png svg")

@@ -86,6 +86,9 @@ type stackOptions struct {
 	// blockInterval is the dev chain's empty-block period: 100 ms unless
 	// set (benchmarks use the service's 1 s default).
 	blockInterval time.Duration
+	// indexPoll is how often the ownership indexer polls: 50 ms unless set
+	// (a longer one makes the index lag the minter, as on a busy node).
+	indexPoll time.Duration
 }
 
 // siweDomain is the domain sign-in messages must name on the test stack.
@@ -126,7 +129,10 @@ func newStack(t testing.TB, opt stackOptions) *stack {
 	}
 	stats := metrics.New(db.Stats(client.ID()), client, log)
 	minter := passes.NewMinter(db.Passes(), client, passes.MinterConfig{Observe: stats, BatchSize: opt.batchSize, Poll: 50 * time.Millisecond, BaseURL: "http://metapass.test"}, log)
-	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: 50 * time.Millisecond}, log)
+	if opt.indexPoll == 0 {
+		opt.indexPoll = 50 * time.Millisecond
+	}
+	indexer := passes.NewIndexer(db.Ownership(), client, client.ID(), passes.IndexerConfig{Poll: opt.indexPoll}, log)
 	s := &stack{dbPath: dbPath, dev: dev, client: client, operator: op, db: db}
 	now := func() time.Time {
 		if t := s.clock.Load(); t != nil {
@@ -390,7 +396,7 @@ func (s *stack) counts(t testing.TB) map[string]int {
 	}
 	defer db.Close()
 	out := map[string]int{}
-	for _, table := range []string{"brands", "api_keys", "launches", "orders", "passes"} {
+	for _, table := range []string{"brands", "api_keys", "launches", "orders", "passes", "perks", "claims"} {
 		var n int
 		if err := db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)

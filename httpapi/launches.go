@@ -28,7 +28,7 @@ type launchRequest struct {
 	ExternalURL     string             `json:"external_url" validate:"omitempty,url,max=2048"`
 	Attributes      []attributeRequest `json:"attributes" validate:"max=50,dive"`
 	SupplyCap       int64              `json:"supply_cap" validate:"required,min=1,max=1000000000"`
-	PerWalletCap    int64              `json:"per_wallet_cap" validate:"min=0"`
+	PerWalletCap    int64              `json:"per_wallet_cap" validate:"min=0,max=1000000000"`
 	SaleStartsAt    *timestamp         `json:"sale_starts_at"`
 	SaleEndsAt      *timestamp         `json:"sale_ends_at"`
 	SKUs            []skuRequest       `json:"skus" validate:"required,min=1,max=100,dive"`
@@ -46,7 +46,7 @@ type launchPatchRequest struct {
 	ExternalURL     *string             `json:"external_url" validate:"omitempty,url,max=2048"`
 	Attributes      *[]attributeRequest `json:"attributes" validate:"omitempty,max=50,dive"`
 	SupplyCap       *int64              `json:"supply_cap" validate:"omitempty,min=1,max=1000000000"`
-	PerWalletCap    *int64              `json:"per_wallet_cap" validate:"omitempty,min=0"`
+	PerWalletCap    *int64              `json:"per_wallet_cap" validate:"omitempty,min=0,max=1000000000"`
 	SaleStartsAt    *timestamp          `json:"sale_starts_at"`
 	SaleEndsAt      *timestamp          `json:"sale_ends_at"`
 	SKUs            *[]skuRequest       `json:"skus" validate:"omitempty,min=1,max=100,dive"`

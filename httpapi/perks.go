@@ -1,9 +1,6 @@
 package httpapi
 
 import (
-	"strings"
-
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/metapass/metapass"
@@ -12,8 +9,8 @@ import (
 )
 
 type limitRequest struct {
-	PerToken  int    `json:"per_token" validate:"min=0"`
-	PerWallet int    `json:"per_wallet" validate:"min=0"`
+	PerToken  int    `json:"per_token" validate:"min=0,max=1000000"`
+	PerWallet int    `json:"per_wallet" validate:"min=0,max=1000000"`
 	Period    string `json:"period" validate:"omitempty,oneof=day week month"`
 }
 
@@ -31,7 +28,7 @@ type perkRequest struct {
 	Limit       limitRequest   `json:"limit"`
 	StartsAt    *timestamp     `json:"starts_at"`
 	EndsAt      *timestamp     `json:"ends_at"`
-	Inventory   *int64         `json:"inventory" validate:"omitempty,min=0"`
+	Inventory   *int64         `json:"inventory" validate:"omitempty,min=0,max=1000000000000"`
 	Payload     payloadRequest `json:"payload"`
 }
 
@@ -43,7 +40,7 @@ type dryRunRequest struct {
 // when the brand's backend redeems, the custodial customer it acts for.
 type redemptionRequest struct {
 	LaunchID    *string `json:"launch_id" validate:"required_with=TokenID,omitempty,min=1,max=64"`
-	TokenID     *uint64 `json:"token_id" validate:"required_with=LaunchID"`
+	TokenID     *uint64 `json:"token_id" validate:"required_with=LaunchID,omitempty,max=9223372036854775807"`
 	CustomerRef string  `json:"customer_ref" validate:"omitempty,max=128,printascii"`
 }
 
@@ -102,11 +99,10 @@ func (s *Server) dryRun(c *fiber.Ctx) error {
 // walletParam is the :address path parameter, checksummed; a customer may
 // name only their own wallet.
 func walletParam(c *fiber.Ctx) (string, error) {
-	addr := c.Params("address")
-	if !common.IsHexAddress(addr) || !strings.HasPrefix(addr, "0x") {
-		return "", metapass.FieldError("address", "must be a 0x-prefixed 20-byte hex address")
+	wallet, err := address("address", c.Params("address"))
+	if err != nil {
+		return "", err
 	}
-	wallet := checksum(addr)
 	if p := principal(c); p.Role == brands.RoleCustomer && p.Wallet != wallet {
 		// A customer sees only their own wallet; another's does not exist for them.
 		return "", metapass.Errorf(metapass.ENOTFOUND, "wallet %s not found", wallet)

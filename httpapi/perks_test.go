@@ -11,21 +11,42 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/metapass/metapass/brands"
+	"github.com/metapass/metapass/customers"
 	"github.com/metapass/metapass/siwe"
 )
 
-// signIn asks for a nonce, signs a SIWE message with key and returns the
-// message, its signature and the verify answer's body.
+// siweMessage asks for a nonce, signs a SIWE sign-in message with key and
+// returns the message and its signature.
 func (s *stack) siweMessage(t testing.TB, brandID string, key *ecdsa.PrivateKey) (msg, sig string) {
 	t.Helper()
+	return s.signedMessage(t, brandID, key, nil)
+}
+
+// claimMessage is siweMessage for a claim of customer ref's passes: the
+// claim statement and an expiration time.
+func (s *stack) claimMessage(t testing.TB, brandID, ref string, key *ecdsa.PrivateKey) (msg, sig string) {
+	t.Helper()
+	return s.signedMessage(t, brandID, key, func(m *siwe.Message) {
+		m.Statement, m.ExpirationTime = customers.ClaimStatement(brandID, ref), m.IssuedAt.Add(5*time.Minute)
+	})
+}
+
+// signedMessage asks for a nonce and signs with key the message the nonce
+// endpoint describes, changed by edit when it is set.
+func (s *stack) signedMessage(t testing.TB, brandID string, key *ecdsa.PrivateKey, edit func(*siwe.Message)) (msg, sig string) {
+	t.Helper()
 	n := s.must(t, 200, "GET", "/v1/auth/siwe/nonce?brand_id="+brandID, "", nil)
-	if n["domain"] != siweDomain {
-		t.Fatalf("nonce domain %v, want %s", n["domain"], siweDomain)
+	if n["domain"] != siweDomain || n["uri"] != "https://"+siweDomain {
+		t.Fatalf("nonce domain %v, uri %v; want %s over https", n["domain"], n["uri"], siweDomain)
 	}
-	msg = siwe.Message{
+	m := siwe.Message{
 		Domain: siweDomain, Address: crypto.PubkeyToAddress(key.PublicKey), URI: "https://" + siweDomain,
 		ChainID: uint64(n["chain_id"].(float64)), Nonce: n["nonce"].(string), IssuedAt: time.Now().UTC().Truncate(time.Second),
-	}.String()
+	}
+	if edit != nil {
+		edit(&m)
+	}
+	msg = m.String()
 	b, err := crypto.Sign(accounts.TextHash([]byte(msg)), key)
 	if err != nil {
 		t.Fatal(err)

@@ -85,6 +85,10 @@ func (s *Server) App() *fiber.App {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
+
+		// Path parameters arrive percent-decoded (a customer reference
+		// "a b" sent as a%20b is "a b").
+		UnescapePath: true,
 	})
 	app.Use(securityHeaders(s.FrameAncestors))
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })

@@ -30,11 +30,7 @@ func (s *Server) siweNonce(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	uri := s.Customers.URI
-	if uri == "" {
-		uri = c.BaseURL()
-	}
-	return c.JSON(fiber.Map{"nonce": nonce, "domain": s.Customers.Domain, "uri": uri, "chain_id": s.Customers.ChainID})
+	return c.JSON(fiber.Map{"nonce": nonce, "domain": s.Customers.Domain, "uri": s.Customers.SignInURI(), "chain_id": s.Customers.ChainID})
 }
 
 // siweVerify signs a wallet in and returns its session token, once.

@@ -80,9 +80,24 @@ func (l Launch) SKU(code string) (SKU, bool) {
 	return SKU{}, false
 }
 
-// Validate checks the rules that span fields; per-field syntax is checked at
-// the edge.
+// Limits of a launch's text, in bytes of UTF-8: what its collection's
+// contract accepts for the on-chain name and symbol (PassCollection reverts
+// StringTooLong above 255), and what its metadata documents carry.
+const (
+	MaxNameBytes        = 255
+	MaxSymbolBytes      = 16
+	MaxDescriptionBytes = 20000
+	MaxAttributeBytes   = 256
+)
+
+// Validate checks the rules that span fields, and the text that reaches the
+// chain or a marketplace's page: byte limits, no control or bidirectional
+// characters, web URLs only (https:, http: for localhost). Per-field syntax
+// is checked at the edge.
 func (l Launch) Validate() error {
+	if err := l.validateText(); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(l.Name) == "":
 		return metapass.FieldError("name", "must not be empty")
@@ -111,6 +126,32 @@ func (l Launch) Validate() error {
 		seen[s.SKU] = true
 		if s.PassesPerUnit < 1 {
 			return metapass.FieldError(fmt.Sprintf("skus[%d].passes_per_unit", i), "must be at least 1")
+		}
+	}
+	return nil
+}
+
+func (l Launch) validateText() error {
+	checks := []error{
+		metapass.CheckLine("name", l.Name, MaxNameBytes),
+		metapass.CheckLine("symbol", l.Symbol, MaxSymbolBytes),
+		metapass.CheckProse("description", l.Description, MaxDescriptionBytes),
+	}
+	if l.ImageURL != "" {
+		checks = append(checks, metapass.CheckWebURL("image_url", l.ImageURL))
+	}
+	if l.ExternalURL != "" {
+		checks = append(checks, metapass.CheckWebURL("external_url", l.ExternalURL))
+	}
+	for i, a := range l.Attributes {
+		checks = append(checks, metapass.CheckLine(fmt.Sprintf("attributes[%d].trait_type", i), a.TraitType, MaxAttributeBytes))
+		if v, ok := a.Value.(string); ok {
+			checks = append(checks, metapass.CheckLine(fmt.Sprintf("attributes[%d].value", i), v, MaxAttributeBytes))
+		}
+	}
+	for _, err := range checks {
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package passes
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +35,16 @@ func TestLaunchValidate(t *testing.T) {
 		{"royalty too high", func(l *Launch) { l.RoyaltyBps, l.RoyaltyReceiver = 10001, "0x1" }, "royalty_bps"},
 		{"royalty without receiver", func(l *Launch) { l.RoyaltyBps = 500 }, "royalty_receiver"},
 		{"cap below ordered", func(l *Launch) { l.Allocated = 11 }, "supply_cap"},
+		{"name at the contract's 255 bytes", func(l *Launch) { l.Name = strings.Repeat("é", 127) + "x" }, ""},
+		{"name beyond 255 bytes", func(l *Launch) { l.Name = strings.Repeat("🎟", 64) }, "name"},
+		{"NUL in name", func(l *Launch) { l.Name = "a\x00b" }, "name"},
+		{"bidi override in symbol", func(l *Launch) { l.Symbol = "X\u202eO" }, "symbol"},
+		{"line break in name", func(l *Launch) { l.Name = "a\nb" }, "name"},
+		{"lines in description", func(l *Launch) { l.Description = "one\ntwo" }, ""},
+		{"javascript image", func(l *Launch) { l.ImageURL = "javascript:alert(1)" }, "image_url"},
+		{"data external URL", func(l *Launch) { l.ExternalURL = "data:text/html,x" }, "external_url"},
+		{"http image to localhost", func(l *Launch) { l.ImageURL = "http://localhost:8080/a.png" }, ""},
+		{"control in attribute value", func(l *Launch) { l.Attributes = []Attribute{{TraitType: "T", Value: "a\x1bb"}} }, "attributes[0].value"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

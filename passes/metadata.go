@@ -81,10 +81,12 @@ type Owners interface {
 
 // pass returns launchID's pass named by token: its token id on chain, or
 // its edition number. They cannot be confused: an id on chain holds a
-// non-zero address above 96 bits, so it never fits 64.
+// non-zero address above 96 bits, so it never fits 64. A number between
+// 2^63 and 2^96 is neither an edition (they fit int64) nor an id on chain:
+// it is not found.
 func (s *Service) pass(ctx context.Context, launchID, token string) (Pass, error) {
-	if edition, err := strconv.ParseUint(token, 10, 64); err == nil {
-		return s.Store.GetPass(ctx, launchID, edition)
+	if edition, err := strconv.ParseInt(token, 10, 64); err == nil {
+		return s.Store.GetPass(ctx, launchID, uint64(edition))
 	}
 	return s.Store.PassByChainTokenID(ctx, launchID, token)
 }

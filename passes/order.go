@@ -77,6 +77,11 @@ type Order struct {
 	CreatedAt      time.Time  `json:"created_at"`
 	RefundedAt     *time.Time `json:"refunded_at,omitempty"`
 	RequestHash    []byte     `json:"-"`
+
+	// Passes are every pass of the order, or in a list of orders its first
+	// ListedPasses: PassCount and PassStates (by state) then tell them all.
+	PassCount  int               `json:"pass_count,omitempty"`
+	PassStates map[PassState]int `json:"pass_states,omitempty"`
 }
 
 // Pass is one token of a launch, earned by an order.
@@ -151,6 +156,23 @@ const (
 	EventOrderFailed   = "order.failed"
 	EventOrderRefunded = "order.refunded"
 )
+
+// ListedPasses is how many of its passes an order carries in a list of
+// orders, so that a page's size is bounded by its number of orders.
+const ListedPasses = 5
+
+// summarize sets o's PassCount and PassStates and keeps its first keep
+// passes (all when keep is negative).
+func (o *Order) summarize(keep int) {
+	o.PassCount = len(o.Passes)
+	o.PassStates = make(map[PassState]int)
+	for _, p := range o.Passes {
+		o.PassStates[p.State]++
+	}
+	if keep >= 0 && len(o.Passes) > keep {
+		o.Passes = o.Passes[:keep:keep]
+	}
+}
 
 // AttachPasses appends each of ps to the Passes of its order in orders,
 // keeping their order; a pass of no order there is dropped.

@@ -112,7 +112,9 @@ type HoldingStore interface {
 	// error when the token is not minted (or burned) as far as indexed.
 	Holder(ctx context.Context, chainID uint64, contract string, tokenID uint64) (Holding, error)
 	// Holdings lists what owner holds on chainID, by contract and token,
-	// leaving out passes of refunded orders.
+	// leaving out passes of refunded orders: the index's holdings, and
+	// passes whose mint to owner is confirmed but not indexed yet (so a
+	// pass the order API reports minted is held at once).
 	Holdings(ctx context.Context, chainID uint64, owner string) ([]Holding, error)
 }
 

@@ -145,7 +145,7 @@ func newLedger(t *testing.T, chainID uint64) *ledger {
 
 // watch records a launch whose deployment to contract was confirmed in
 // block, as the minter does, with a pass per token id on chain of tokens
-// (editions 1, 2, ... in that order) minted in block.
+// (editions 1, 2, ... in that order) carried by a recorded mint.
 func (l *ledger) watch(t *testing.T, contract string, block uint64, tokens ...string) {
 	t.Helper()
 	ctx, ps := t.Context(), l.db.Passes()
@@ -187,10 +187,11 @@ func (l *ledger) watch(t *testing.T, contract string, block uint64, tokens ...st
 	}
 	mint := passes.ChainTx{ChainID: l.chainID, Sender: "0x01", Nonce: uint64(2*l.n + 1), Hash: fmt.Sprintf("0xmint%d", l.n),
 		Raw: []byte{1}, Kind: passes.TxMint, LaunchID: launch.ID, CreatedAt: now}
+	// The mint stays recorded, not confirmed: the chain of these tests
+	// mints, moves and reorganises the tokens itself, so the index alone
+	// says who holds them (a confirmed mint would count for its recipient
+	// until the index sees it).
 	if mint.ID, err = ps.RecordMint(ctx, mint, ids, tokens); err != nil {
-		t.Fatal(err)
-	}
-	if err := ps.ConfirmTx(ctx, mint, passes.Receipt{BlockNumber: block, Success: true}, ""); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -337,11 +337,16 @@ func (s *Service) Refund(ctx context.Context, brandID, id string) (Order, error)
 // GetOrder returns brandID's order id with its passes.
 func (s *Service) GetOrder(ctx context.Context, brandID, id string) (Order, error) {
 	o, err := s.Store.GetOrder(ctx, brandID, id)
+	if err != nil {
+		return Order{}, err
+	}
 	o.State = o.state()
-	return o, err
+	o.summarize(-1)
+	return o, nil
 }
 
-// ListOrders returns brandID's most recent orders of launchID.
+// ListOrders returns brandID's most recent orders of launchID, each with
+// its pass counts and its first ListedPasses passes.
 func (s *Service) ListOrders(ctx context.Context, brandID, launchID string, limit int) ([]Order, error) {
 	if _, err := s.Store.GetLaunch(ctx, brandID, launchID); err != nil {
 		return nil, err
@@ -349,6 +354,7 @@ func (s *Service) ListOrders(ctx context.Context, brandID, launchID string, limi
 	os, err := s.Store.ListOrders(ctx, brandID, launchID, limit)
 	for i := range os {
 		os[i].State = os[i].state()
+		os[i].summarize(ListedPasses)
 	}
 	return os, err
 }

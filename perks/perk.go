@@ -108,6 +108,14 @@ func (p Perk) Validate() error {
 	case p.Inventory != nil && *p.Inventory < 0:
 		return metapass.FieldError("inventory", "must not be negative")
 	}
+	if p.Payload.URL != "" {
+		if err := metapass.CheckWebURL("payload.url", p.Payload.URL); err != nil {
+			return err
+		}
+	}
+	if err := metapass.CheckLine("title", p.Title, 800); err != nil {
+		return err
+	}
 	return p.Rule.Validate()
 }
 

@@ -3,7 +3,9 @@
 package perks
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/metapass/metapass"
@@ -65,14 +67,37 @@ type Verdict struct {
 	Tokens []Held `json:"-"`
 }
 
-const maxDepth = 8
+// Bounds of a rule, so that one perk cannot make every eligibility check
+// of its brand slow or every listing large.
+const (
+	maxDepth       = 8
+	MaxRuleTerms   = 64        // rules (all, any, none, holds) in one tree
+	MaxRuleBytes   = 16 << 10  // the rule as JSON
+	MaxLaunches    = 50        // launches one holds clause names
+	MaxTokenRanges = 100       // token id ranges of one holds clause
+	MaxAttributes  = 20        // traits one holds clause constrains
+	MaxValues      = 50        // accepted values of one trait
+	MaxHeldDays    = 36500     // a hundred years
+	MaxHoldCount   = 1_000_000 // min and max of a holds clause
+	maxTextBytes   = 256       // a launch id, trait or value
+)
 
-// Validate checks the rule's shape; path names the field in errors.
-func (r Rule) Validate() error { return r.validate("rule", 0) }
+// Validate checks the rule's shape and bounds; path names the field in
+// errors.
+func (r Rule) Validate() error {
+	if b, err := json.Marshal(r); err != nil || len(b) > MaxRuleBytes {
+		return metapass.FieldError("rule", "must be at most %d bytes of JSON", MaxRuleBytes)
+	}
+	terms := 0
+	return r.validate("rule", 0, &terms)
+}
 
-func (r Rule) validate(path string, depth int) error {
+func (r Rule) validate(path string, depth int, terms *int) error {
 	if depth > maxDepth {
 		return metapass.FieldError(path, "nests deeper than %d levels", maxDepth)
+	}
+	if *terms++; *terms > MaxRuleTerms {
+		return metapass.FieldError(path, "makes the rule longer than %d terms", MaxRuleTerms)
 	}
 	set := 0
 	for _, on := range []bool{r.Holds != nil, r.All != nil, r.Any != nil, r.None != nil} {
@@ -91,7 +116,7 @@ func (r Rule) validate(path string, depth int) error {
 			return metapass.FieldError(path+"."+name, "must list at least one rule")
 		}
 		for i, c := range rs {
-			if err := c.validate(fmt.Sprintf("%s.%s[%d]", path, name, i), depth+1); err != nil {
+			if err := c.validate(fmt.Sprintf("%s.%s[%d]", path, name, i), depth+1, terms); err != nil {
 				return err
 			}
 		}
@@ -103,14 +128,49 @@ func (r Rule) validate(path string, depth int) error {
 			return metapass.FieldError(p+".launches", "must name at least one launch")
 		case h.Min < 0:
 			return metapass.FieldError(p+".min", "must not be negative")
+		case len(h.Launches) > MaxLaunches:
+			return metapass.FieldError(p+".launches", "must name at most %d launches", MaxLaunches)
+		case h.Min > MaxHoldCount:
+			return metapass.FieldError(p+".min", "must be at most %d", MaxHoldCount)
 		case h.Max < 0 || h.Max > 0 && h.Max < h.min():
 			return metapass.FieldError(p+".max", "must be at least min")
-		case h.HeldDays < 0:
-			return metapass.FieldError(p+".held_days", "must not be negative")
+		case h.Max > MaxHoldCount:
+			return metapass.FieldError(p+".max", "must be at most %d", MaxHoldCount)
+		case h.HeldDays < 0 || h.HeldDays > MaxHeldDays:
+			return metapass.FieldError(p+".held_days", "must be from 0 to %d", MaxHeldDays)
+		case len(h.TokenIDs) > MaxTokenRanges:
+			return metapass.FieldError(p+".token_ids", "must list at most %d ranges", MaxTokenRanges)
+		case len(h.Attributes) > MaxAttributes:
+			return metapass.FieldError(p+".attributes", "must constrain at most %d traits", MaxAttributes)
+		}
+		for i, l := range h.Launches {
+			if err := metapass.CheckLine(fmt.Sprintf("%s.launches[%d]", p, i), l, maxTextBytes); err != nil {
+				return err
+			}
 		}
 		for i, tr := range h.TokenIDs {
-			if tr.To != 0 && tr.To < tr.From {
-				return metapass.FieldError(fmt.Sprintf("%s.token_ids[%d].to", p, i), "must not be below from")
+			f := fmt.Sprintf("%s.token_ids[%d]", p, i)
+			switch {
+			case tr.From > math.MaxInt64:
+				return metapass.FieldError(f+".from", "must be at most %d", int64(math.MaxInt64))
+			case tr.To > math.MaxInt64:
+				return metapass.FieldError(f+".to", "must be at most %d", int64(math.MaxInt64))
+			case tr.To != 0 && tr.To < tr.From:
+				return metapass.FieldError(f+".to", "must not be below from")
+			}
+		}
+		for trait, values := range h.Attributes {
+			f := p + ".attributes." + trait
+			if err := metapass.CheckLine(p+".attributes", trait, maxTextBytes); err != nil {
+				return err
+			}
+			if len(values) > MaxValues {
+				return metapass.FieldError(f, "must list at most %d values", MaxValues)
+			}
+			for _, v := range values {
+				if err := metapass.CheckLine(f, v, maxTextBytes); err != nil {
+					return err
+				}
 			}
 		}
 	}

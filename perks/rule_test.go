@@ -3,6 +3,7 @@ package perks
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,6 +82,9 @@ func TestRuleValidate(t *testing.T) {
 	for range 9 {
 		deep = `{"all":[` + deep + `]}`
 	}
+	leaf := `{"holds":{"launches":["x"]}}`
+	wide := `{"any":[` + leaf + strings.Repeat(","+leaf, MaxRuleTerms) + `]}`
+	big := `{"holds":{"launches":["x"],"attributes":{"t":["` + strings.Repeat("v", MaxRuleBytes) + `"]}}}`
 	cases := []struct {
 		name, json, field string
 	}{
@@ -94,6 +98,14 @@ func TestRuleValidate(t *testing.T) {
 		{"empty all", `{"all":[]}`, "rule.all"},
 		{"bad child", `{"any":[{"holds":{"launches":["x"]}},{}]}`, "rule.any[1]"},
 		{"too deep", deep, ""},
+		{"too many terms", wide, "rule.any[63]"},
+		{"too large", big, "rule"},
+		{"days overflowing", `{"holds":{"launches":["x"],"held_days":4611686018427387904}}`, "rule.holds.held_days"},
+		{"min beyond bounds", `{"holds":{"launches":["x"],"min":1000001}}`, "rule.holds.min"},
+		{"max beyond bounds", `{"holds":{"launches":["x"],"max":1000001}}`, "rule.holds.max"},
+		{"token id beyond int64", `{"holds":{"launches":["x"],"token_ids":[{"from":9223372036854775808}]}}`, "rule.holds.token_ids[0].from"},
+		{"NUL in a value", `{"holds":{"launches":["x"],"attributes":{"t":["a\u0000b"]}}}`, "rule.holds.attributes.t"},
+		{"bidi in a launch", `{"holds":{"launches":["x\u202e"]}}`, "rule.holds.launches[0]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

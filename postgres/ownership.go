@@ -212,10 +212,21 @@ func (s OwnershipStore) Holder(ctx context.Context, chainID uint64, contract str
 	return h, notFound(err, "token %d of %s on chain %d", tokenID, contract, chainID)
 }
 
+// confirmedMints are the passes whose mint the minter confirmed and the
+// index has not seen yet (no transfer of theirs recorded: once one is,
+// the index alone says who holds them, or that they are burned), as
+// holdings of their recipient since the confirmation: what the order API reports minted is held at once, and a
+// reorg that reopens the mint takes them back in the same commit.
+const confirmedMints = `SELECT l.chain_id, l.contract, p.token_id, p.recipient, COALESCE(t.settled_at, t.created_at), t.block_number,
+		COALESCE(p.chain_token_id, '')
+	FROM passes p JOIN launches l ON l.id = p.launch_id JOIN chain_txs t ON t.id = p.tx_id
+	WHERE p.recipient = $2 AND l.chain_id = $1 AND p.state = 'minted' AND NOT p.refund
+	AND NOT EXISTS (SELECT 1 FROM transfers x WHERE x.chain_id = l.chain_id AND x.contract = l.contract AND x.token_id = p.token_id)`
+
 func (s OwnershipStore) Holdings(ctx context.Context, chainID uint64, owner string) ([]passes.Holding, error) {
 	// A pass of a refunded order no longer counts, even before its burn.
-	rows, err := s.db.pool.Query(ctx, holdingColumns+`WHERE h.chain_id = $1 AND h.owner = $2 AND NOT COALESCE(p.refund, false)
-		ORDER BY h.contract, h.token_id`,
+	rows, err := s.db.pool.Query(ctx, `SELECT * FROM (`+holdingColumns+`WHERE h.chain_id = $1 AND h.owner = $2 AND NOT COALESCE(p.refund, false)
+		UNION ALL `+confirmedMints+`) AS held ORDER BY 2, 3`,
 		chainID, checksum(owner))
 	if err != nil {
 		return nil, err

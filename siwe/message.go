@@ -147,7 +147,7 @@ func Parse(s string) (Message, error) {
 		return Message{}, invalid(n, "expected an empty line after the address")
 	}
 	if l, n := p.next(); l != "" {
-		if !validStatement(l) {
+		if !ValidStatement(l) {
 			return Message{}, invalid(n, "statement must be printable ASCII URI characters and spaces")
 		}
 		m.Statement = l
@@ -354,7 +354,10 @@ func validNonce(s string) bool {
 	return len(s) >= 8 && all(s, func(c byte) bool { return isAlpha(c) || isDigit(c) })
 }
 
-func validStatement(s string) bool {
+// ValidStatement reports whether s can be a message's statement: printable
+// ASCII URI characters and spaces (EIP-4361's reserved, unreserved and
+// space), one line.
+func ValidStatement(s string) bool {
 	return all(s, func(c byte) bool { return isUnreserved(c) || isSubDelim(c) || isGenDelim(c) || c == ' ' })
 }
 

@@ -158,27 +158,47 @@ func TestVerify(t *testing.T) {
 		{name: "domain case-insensitive", opts: func(o *siwe.VerifyOptions) { o.Domain = "PASS.example" }, wantBurnt: true},
 		{name: "URI not configured", edit: func(m *siwe.Message) { m.URI = "https://pass.example/other" },
 			opts: func(o *siwe.VerifyOptions) { o.URI = "" }, wantBurnt: true},
-		{name: "wrong domain", edit: func(m *siwe.Message) { m.Domain = "evil.example" }, want: siwe.ErrWrongDomain},
-		{name: "wrong scheme", edit: func(m *siwe.Message) { m.Scheme = "http" }, want: siwe.ErrWrongDomain},
-		{name: "wrong URI", edit: func(m *siwe.Message) { m.URI = "https://pass.example/other" }, want: siwe.ErrWrongURI},
-		{name: "wrong chain", edit: func(m *siwe.Message) { m.ChainID = 1 }, want: siwe.ErrWrongChain},
-		{name: "expired", edit: func(m *siwe.Message) { m.ExpirationTime = now.Add(-time.Second) }, want: siwe.ErrExpired},
-		{name: "expires now", edit: func(m *siwe.Message) { m.ExpirationTime = now }, want: siwe.ErrExpired},
-		{name: "not yet valid", edit: func(m *siwe.Message) { m.NotBefore = now.Add(time.Second) }, want: siwe.ErrNotYetValid},
-		{name: "issued in the future", edit: func(m *siwe.Message) { m.IssuedAt = now.Add(2 * time.Minute) }, want: siwe.ErrNotYetValid},
+		{name: "wrong domain", edit: func(m *siwe.Message) { m.Domain = "evil.example" }, want: siwe.ErrWrongDomain, wantBurnt: true},
+		{name: "wrong scheme", edit: func(m *siwe.Message) { m.Scheme = "http" }, want: siwe.ErrWrongDomain, wantBurnt: true},
+		{name: "wrong URI", edit: func(m *siwe.Message) { m.URI = "https://pass.example/other" }, want: siwe.ErrWrongURI, wantBurnt: true},
+		{name: "wrong chain", edit: func(m *siwe.Message) { m.ChainID = 1 }, want: siwe.ErrWrongChain, wantBurnt: true},
+		{name: "expired", edit: func(m *siwe.Message) { m.ExpirationTime = now.Add(-time.Second) }, want: siwe.ErrExpired, wantBurnt: true},
+		{name: "expires now", edit: func(m *siwe.Message) { m.ExpirationTime = now }, want: siwe.ErrExpired, wantBurnt: true},
+		{name: "not yet valid", edit: func(m *siwe.Message) { m.NotBefore = now.Add(time.Second) }, want: siwe.ErrNotYetValid, wantBurnt: true},
+		{name: "issued in the future", edit: func(m *siwe.Message) { m.IssuedAt = now.Add(2 * time.Minute) }, want: siwe.ErrNotYetValid, wantBurnt: true},
 		{name: "issued within skew", edit: func(m *siwe.Message) { m.IssuedAt = now.Add(30 * time.Second) }, wantBurnt: true},
 		{name: "unknown nonce", edit: func(m *siwe.Message) { m.Nonce = "neverissued" }, want: siwe.ErrBadNonce},
 		{name: "tampered message", sign: func(text string) []byte {
 			return personalSign(t, key, strings.Replace(text, "Chain ID: 1337", "Chain ID: 1", 1))
-		}, want: siwe.ErrBadSignature},
-		{name: "another key", sign: func(text string) []byte { return personalSign(t, other, text) }, want: siwe.ErrBadSignature},
+		}, want: siwe.ErrBadSignature, wantBurnt: true},
+		{name: "another key", sign: func(text string) []byte { return personalSign(t, other, text) }, want: siwe.ErrBadSignature, wantBurnt: true},
 		{name: "bad v", sign: func(text string) []byte {
 			sig := personalSign(t, key, text)
 			sig[64] = 29
 			return sig
-		}, want: siwe.ErrBadSignature},
-		{name: "short signature", sign: func(text string) []byte { return personalSign(t, key, text)[:64] }, want: siwe.ErrBadSignature},
-		{name: "no signature", sign: func(string) []byte { return nil }, want: siwe.ErrBadSignature},
+		}, want: siwe.ErrBadSignature, wantBurnt: true},
+		{name: "short signature", sign: func(text string) []byte { return personalSign(t, key, text)[:64] }, want: siwe.ErrBadSignature, wantBurnt: true},
+		{name: "no signature", sign: func(string) []byte { return nil }, want: siwe.ErrBadSignature, wantBurnt: true},
+		{name: "URI over http", edit: func(m *siwe.Message) { m.URI = "http://pass.example/login" },
+			opts: func(o *siwe.VerifyOptions) { o.URI = "" }, want: siwe.ErrWrongURI, wantBurnt: true},
+		{name: "URI over http allowed", edit: func(m *siwe.Message) { m.URI = "http://pass.example/login" },
+			opts: func(o *siwe.VerifyOptions) { o.URI, o.AllowHTTP = "", true }, wantBurnt: true},
+		{name: "URI of another host", edit: func(m *siwe.Message) { m.URI = "https://evil.example/login" },
+			opts: func(o *siwe.VerifyOptions) { o.URI = "" }, want: siwe.ErrWrongURI, wantBurnt: true},
+		{name: "URI of another port", edit: func(m *siwe.Message) { m.URI = "https://pass.example:8443/login" },
+			opts: func(o *siwe.VerifyOptions) { o.URI = "" }, want: siwe.ErrWrongURI, wantBurnt: true},
+		{name: "URI with credentials", edit: func(m *siwe.Message) { m.URI = "https://me@pass.example/login" },
+			opts: func(o *siwe.VerifyOptions) { o.URI = "" }, want: siwe.ErrWrongURI, wantBurnt: true},
+		{name: "URI of another scheme", edit: func(m *siwe.Message) { m.URI = "ftp://pass.example/login" },
+			opts: func(o *siwe.VerifyOptions) { o.URI, o.AllowHTTP = "", true }, want: siwe.ErrWrongURI, wantBurnt: true},
+		{name: "statement required", opts: func(o *siwe.VerifyOptions) {
+			o.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet"
+		},
+			want: siwe.ErrWrongStatement, wantBurnt: true},
+		{name: "statement matches", edit: func(m *siwe.Message) { m.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet" },
+			opts: func(o *siwe.VerifyOptions) {
+				o.Statement = "Claim the passes of customer C-1 of brd_1 into this wallet"
+			}, wantBurnt: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -633,8 +653,8 @@ func TestVerifyEIP1271(t *testing.T) {
 			if tt.want != nil && !errors.Is(err, tt.want) {
 				t.Fatalf("error %v, want %v", err, tt.want)
 			}
-			if burnt := nonces.isUsed(nonce); burnt != (tt.want == nil) {
-				t.Fatalf("nonce used = %v, want %v", burnt, tt.want == nil)
+			if !nonces.isUsed(nonce) {
+				t.Fatal("nonce left usable after an attempt")
 			}
 		})
 	}
@@ -662,7 +682,60 @@ func TestVerifyChainDown(t *testing.T) {
 	if metapass.ErrorCode(err) != metapass.EUNAVAILABLE {
 		t.Fatalf("error %v, want code %s", err, metapass.EUNAVAILABLE)
 	}
-	if nonces.isUsed(nonce) {
-		t.Fatal("nonce consumed although the check could not be made")
+	if !nonces.isUsed(nonce) {
+		t.Fatal("nonce left usable: every attempt spends it")
 	}
+}
+
+// slowChain is a Contracts whose node never answers a call.
+type slowChain struct{}
+
+func (slowChain) CodeAt(context.Context, common.Address, *big.Int) ([]byte, error) {
+	return []byte{0x00}, nil
+}
+
+func (slowChain) CallContract(ctx context.Context, _ ethereum.CallMsg, _ *big.Int) ([]byte, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// TestVerifyEIP1271Caps: the contract call of a sign-in is bounded in time
+// and gas: a node that hangs answers EUNAVAILABLE at the time cap, a wallet
+// that loops forever is a bad signature, and neither leaves the nonce
+// usable for another try.
+func TestVerifyEIP1271Caps(t *testing.T) {
+	key := newKey(t)
+	nonce := siwe.NewNonce()
+	nonces := newNonces(nonce)
+	text := message(common.HexToAddress("0x00000000000000000000000000000000000000aa"), nonce).String()
+	o := opts(nonces)
+	o.Contracts, o.CallTimeout = slowChain{}, 200*time.Millisecond
+	start := time.Now()
+	_, err := siwe.Verify(t.Context(), text, personalSign(t, key, text), o)
+	if metapass.ErrorCode(err) != metapass.EUNAVAILABLE || time.Since(start) > 2*time.Second {
+		t.Fatalf("hanging node: %v after %v, want %s at the time cap", err, time.Since(start), metapass.EUNAVAILABLE)
+	}
+	if _, err := siwe.Verify(t.Context(), text, personalSign(t, key, text), o); !errors.Is(err, siwe.ErrNonceUsed) {
+		t.Fatalf("second try with the same nonce: %v, want %v", err, siwe.ErrNonceUsed)
+	}
+
+	deployerKey := newKey(t)
+	sim := simulated.NewBackend(types.GenesisAlloc{
+		crypto.PubkeyToAddress(deployerKey.PublicKey): {Balance: new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))},
+	})
+	t.Cleanup(func() { sim.Close() })
+	loop := deployWallet(t, sim, bind.NewKeyedTransactor(deployerKey, big.NewInt(1337)), asm(
+		op(vm.JUMPDEST), // 0
+		op(vm.PUSH0),    // [0]
+		op(vm.JUMP),     // back to 0, forever
+	))
+	nonce = siwe.NewNonce()
+	o = opts(newNonces(nonce))
+	o.Contracts = sim.Client()
+	text = message(loop, nonce).String()
+	start = time.Now()
+	if _, err := siwe.Verify(t.Context(), text, personalSign(t, key, text), o); !errors.Is(err, siwe.ErrBadSignature) {
+		t.Fatalf("gas-burning wallet: %v, want %v", err, siwe.ErrBadSignature)
+	}
+	t.Logf("gas-burning wallet refused in %v", time.Since(start))
 }

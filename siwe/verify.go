@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/url"
 	"strings"
 	"time"
 
@@ -22,6 +23,15 @@ import (
 // when VerifyOptions.ClockSkew is zero: wallets' clocks drift.
 const DefaultClockSkew = time.Minute
 
+// Bounds of the EIP-1271 call a contract wallet's sign-in makes, so that a
+// hostile contract cannot make the node run long or the request wait:
+// DefaultCallGas gas for isValidSignature (wallets need a few thousand to a
+// few hundred thousand) and DefaultCallTimeout for the whole check.
+const (
+	DefaultCallGas     = 500_000
+	DefaultCallTimeout = 3 * time.Second
+)
+
 // Verification failures. Each is a *metapass.Error with code EUNAUTHORIZED;
 // Rule holds a stable machine-readable reason and Message tells the client
 // what to do. Verify may wrap them with detail for logs, so test with
@@ -35,6 +45,12 @@ var (
 	ErrBadNonce     = unauthorized("bad_nonce", "the nonce is unknown or expired; request a new nonce and sign again")
 	ErrNonceUsed    = unauthorized("nonce_used", "the nonce was already used; request a new nonce and sign again")
 	ErrBadSignature = unauthorized("bad_signature", "the signature does not match the message and address; sign the message with the wallet it names")
+	// ErrNoExpiration: this use of a signature requires a message that
+	// expires (VerifyOptions.RequireExpiration).
+	ErrNoExpiration = unauthorized("expiration_required", "the message must carry an Expiration Time; sign a message that expires")
+	// ErrWrongStatement: the message's statement is not the one this use
+	// of a signature requires (a sign-in message offered as a claim).
+	ErrWrongStatement = unauthorized("wrong_statement", "the message's statement is not the one required; sign a message with the exact statement asked for")
 )
 
 func unauthorized(rule, msg string) *metapass.Error {
@@ -66,8 +82,14 @@ type VerifyOptions struct {
 	// Scheme, when set, must equal the message's scheme if the message names
 	// one (EIP-4361 assumes https when it does not).
 	Scheme string
-	// URI, when set, must equal the message's URI exactly.
+	// URI, when set, must equal the message's URI exactly. Whether set or
+	// not, the message's URI must be an https: URI (http: with AllowHTTP)
+	// whose authority is Domain: a message signed for another site, or
+	// for a plain-http copy of this one, is refused.
 	URI string
+	// AllowHTTP admits http: URIs, for a service on a local or plain-http
+	// public URL.
+	AllowHTTP bool
 	// ChainID is the chain the session is for.
 	ChainID uint64
 	// Now returns the current time. Defaults to time.Now.
@@ -75,11 +97,23 @@ type VerifyOptions struct {
 	// ClockSkew is how far in the future Issued At may be. Defaults to
 	// DefaultClockSkew; negative means no tolerance.
 	ClockSkew time.Duration
-	// Nonces consumes the message's nonce once every other check passed.
+	// Nonces consumes the message's nonce on every attempt, before the
+	// other checks.
 	Nonces Nonces
 	// Contracts, when set, lets contract wallets sign in through EIP-1271.
 	// Without it only keys (EOAs) can sign in.
 	Contracts Contracts
+	// CallGas caps the gas of the EIP-1271 call; defaults to
+	// DefaultCallGas.
+	CallGas uint64
+	// CallTimeout caps how long the EIP-1271 check may take; defaults to
+	// DefaultCallTimeout.
+	CallTimeout time.Duration
+	// Statement, when set, must equal the message's statement exactly: a
+	// signature for one purpose cannot be used for another.
+	Statement string
+	// RequireExpiration refuses a message without an Expiration Time.
+	RequireExpiration bool
 }
 
 // eip1271Magic is both the selector of isValidSignature(bytes32,bytes) and
@@ -97,10 +131,13 @@ var eip1271Magic = [4]byte{0x16, 0x26, 0xba, 0x7e}
 // address holds code, any signature the contract accepts through EIP-1271
 // isValidSignature over the personal_sign hash of msg.
 //
-// The nonce is consumed last, so a message failing any other check leaves it
-// usable, and a replay of an accepted message fails with ErrNonceUsed.
-// Malformed messages fail with an EINVALID *metapass.Error; the checks with
-// the Err… values above; a chain that cannot be reached with EUNAVAILABLE.
+// The nonce is consumed first, once the message parses: every attempt
+// spends it, whether it then passes or fails, so a nonce buys one try (no
+// guessing signatures, no repeated EIP-1271 calls), and a replay of an
+// accepted message fails with ErrNonceUsed. Malformed messages fail with an
+// EINVALID *metapass.Error; the checks with the Err… values above; a chain
+// that cannot be reached, or does not answer within the call's time cap,
+// with EUNAVAILABLE.
 func Verify(ctx context.Context, msg string, sig []byte, opts VerifyOptions) (Message, error) {
 	if opts.Domain == "" || opts.ChainID == 0 || opts.Nonces == nil {
 		return Message{}, errors.New("siwe: VerifyOptions needs Domain, ChainID and Nonces")
@@ -108,6 +145,12 @@ func Verify(ctx context.Context, msg string, sig []byte, opts VerifyOptions) (Me
 	m, err := Parse(msg)
 	if err != nil {
 		return Message{}, err
+	}
+	if err := opts.Nonces.Consume(ctx, m.Nonce); err != nil {
+		if errors.Is(err, ErrBadNonce) || errors.Is(err, ErrNonceUsed) {
+			return Message{}, err
+		}
+		return Message{}, fmt.Errorf("siwe: consume nonce: %w", err)
 	}
 	if !strings.EqualFold(m.Domain, opts.Domain) {
 		return Message{}, fmt.Errorf("%w: message domain %q", ErrWrongDomain, m.Domain)
@@ -117,6 +160,12 @@ func Verify(ctx context.Context, msg string, sig []byte, opts VerifyOptions) (Me
 	}
 	if opts.URI != "" && m.URI != opts.URI {
 		return Message{}, fmt.Errorf("%w: message URI %q", ErrWrongURI, m.URI)
+	}
+	if err := checkURI(m.URI, opts); err != nil {
+		return Message{}, err
+	}
+	if opts.Statement != "" && m.Statement != opts.Statement {
+		return Message{}, fmt.Errorf("%w: statement %q", ErrWrongStatement, m.Statement)
 	}
 	if m.ChainID != opts.ChainID {
 		return Message{}, fmt.Errorf("%w: message chain %d", ErrWrongChain, m.ChainID)
@@ -133,6 +182,9 @@ func Verify(ctx context.Context, msg string, sig []byte, opts VerifyOptions) (Me
 	case skew < 0:
 		skew = 0
 	}
+	if opts.RequireExpiration && m.ExpirationTime.IsZero() {
+		return Message{}, fmt.Errorf("%w: no Expiration Time", ErrNoExpiration)
+	}
 	if !m.ExpirationTime.IsZero() && !now.Before(m.ExpirationTime) {
 		return Message{}, fmt.Errorf("%w: expired at %s", ErrExpired, m.ExpirationTime.Format(time.RFC3339))
 	}
@@ -143,29 +195,50 @@ func Verify(ctx context.Context, msg string, sig []byte, opts VerifyOptions) (Me
 		return Message{}, fmt.Errorf("%w: issued at %s, in the future", ErrNotYetValid, m.IssuedAt.Format(time.RFC3339))
 	}
 
-	if err := verifySignature(ctx, msg, m.Address, sig, opts.Contracts); err != nil {
+	if err := verifySignature(ctx, msg, m.Address, sig, opts); err != nil {
 		return Message{}, err
-	}
-
-	if err := opts.Nonces.Consume(ctx, m.Nonce); err != nil {
-		if errors.Is(err, ErrBadNonce) || errors.Is(err, ErrNonceUsed) {
-			return Message{}, err
-		}
-		return Message{}, fmt.Errorf("siwe: consume nonce: %w", err)
 	}
 	return m, nil
 }
 
+// checkURI checks that the message's URI is this service's: https: (or
+// http: with AllowHTTP), no credentials, authority equal to Domain.
+func checkURI(uri string, opts VerifyOptions) error {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return fmt.Errorf("%w: message URI %q", ErrWrongURI, uri)
+	}
+	scheme := strings.ToLower(u.Scheme)
+	switch {
+	case scheme != "https" && (scheme != "http" || !opts.AllowHTTP):
+		return fmt.Errorf("%w: message URI scheme %q", ErrWrongURI, u.Scheme)
+	case u.User != nil || !strings.EqualFold(u.Host, opts.Domain):
+		return fmt.Errorf("%w: message URI authority %q", ErrWrongURI, u.Host)
+	}
+	return nil
+}
+
 // verifySignature checks sig over msg for addr: personal_sign recovery first,
-// EIP-1271 when that does not yield addr and c is set.
-func verifySignature(ctx context.Context, msg string, addr common.Address, sig []byte, c Contracts) error {
+// EIP-1271 when that does not yield addr and opts.Contracts is set, within
+// the call's gas and time caps.
+func verifySignature(ctx context.Context, msg string, addr common.Address, sig []byte, opts VerifyOptions) error {
 	hash := accounts.TextHash([]byte(msg))
 	if recovered, ok := recoverSigner(hash, sig); ok && recovered == addr {
 		return nil
 	}
+	c := opts.Contracts
 	if c == nil {
 		return ErrBadSignature
 	}
+	gas, timeout := opts.CallGas, opts.CallTimeout
+	if gas == 0 {
+		gas = DefaultCallGas
+	}
+	if timeout <= 0 {
+		timeout = DefaultCallTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	code, err := c.CodeAt(ctx, addr, nil)
 	if err != nil {
 		return metapass.Errorf(metapass.EUNAVAILABLE, "cannot reach the chain to check a contract wallet signature")
@@ -173,12 +246,14 @@ func verifySignature(ctx context.Context, msg string, addr common.Address, sig [
 	if len(code) == 0 {
 		return ErrBadSignature
 	}
-	out, err := c.CallContract(ctx, ethereum.CallMsg{To: &addr, Data: packIsValidSignature(hash, sig)}, nil)
+	out, err := c.CallContract(ctx, ethereum.CallMsg{To: &addr, Gas: gas, Data: packIsValidSignature(hash, sig)}, nil)
 	if err != nil {
-		// A revert is the contract's answer; anything else is the chain's failure.
+		// A revert, or running out of the gas cap, is the contract's
+		// answer; anything else is the chain's failure.
 		var de rpc.DataError
-		if errors.As(err, &de) || strings.Contains(err.Error(), "execution reverted") {
-			return fmt.Errorf("%w: isValidSignature reverted", ErrBadSignature)
+		msg := err.Error()
+		if errors.As(err, &de) || strings.Contains(msg, "execution reverted") || strings.Contains(msg, "out of gas") {
+			return fmt.Errorf("%w: isValidSignature reverted or ran out of gas", ErrBadSignature)
 		}
 		return metapass.Errorf(metapass.EUNAVAILABLE, "cannot reach the chain to check a contract wallet signature")
 	}

@@ -237,3 +237,68 @@ func testClaims(t *testing.T, s Stores) {
 		t.Fatalf("outbox: %d %v, want the pass.claimed event", n, err)
 	}
 }
+
+// testConfirmedMintHeld: a pass whose mint the minter confirmed is held by
+// its recipient at once, before the index records the mint; the index's
+// later record of the same mint does not count it twice, a reopened mint
+// (a reorg) takes it back, and a refund leaves it out.
+func testConfirmedMintHeld(t *testing.T, s Stores) {
+	seed(t, s)
+	ctx := t.Context()
+	l := deployed(t, s, 10)
+	o := order(t, s, l.ID, "M-1", 2, walletB)
+	queued, err := s.Passes.QueuedPasses(ctx, l.ID, 10)
+	if err != nil || len(queued) != 2 {
+		t.Fatalf("queued: %+v %v", queued, err)
+	}
+	tx := mintTx(t, s, l, 60, queued)
+	held := func(want int) []passes.Holding {
+		t.Helper()
+		hs, err := s.Ownership.Holdings(ctx, chainID, walletB)
+		if err != nil || len(hs) != want {
+			t.Fatalf("Holdings: %+v %v, want %d", hs, err, want)
+		}
+		return hs
+	}
+	held(0) // submitted, not confirmed
+	if err := s.Passes.ConfirmTx(ctx, tx, passes.Receipt{BlockNumber: 61, BlockHash: "0xb61", Success: true, GasUsed: 90000}, ""); err != nil {
+		t.Fatal(err)
+	}
+	hs := held(2)
+	for i, h := range hs {
+		if h.TokenID != uint64(i+1) || h.Owner != walletB || h.Contract != contractA || h.Block != 61 ||
+			h.ChainTokenID != ChainToken(t, walletB, uint64(i+1)) || h.Since.IsZero() || h.Since.Location() != time.UTC {
+			t.Fatalf("holding %d before indexing: %+v", i, h)
+		}
+	}
+
+	// The indexer records the same mint: still one holding per pass, now
+	// the index's.
+	r := passes.IndexedRange{Contracts: []string{contractA}, From: 10, To: 61,
+		Blocks:    []passes.IndexedBlock{{Number: 61, Hash: blockHash(61)}},
+		Transfers: []passes.Transfer{transfer(passes.ZeroAddress, walletB, 1, 61, 0), transfer(passes.ZeroAddress, walletB, 2, 61, 1)}}
+	if err := s.Ownership.ApplyRange(ctx, chainID, r); err != nil {
+		t.Fatal(err)
+	}
+	if hs := held(2); !hs[0].Since.Equal(time.Unix(61, 0)) {
+		t.Fatalf("holding after indexing: %+v", hs[0])
+	}
+	// The index rewinds and the mint is reopened by the same reorg: held
+	// by nobody until it is confirmed again.
+	if err := s.Ownership.Rewind(ctx, chainID, 20); err != nil {
+		t.Fatal(err)
+	}
+	held(2)
+	if err := s.Passes.ReopenTx(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	held(0)
+	if err := s.Passes.ConfirmTx(ctx, tx, passes.Receipt{BlockNumber: 62, BlockHash: "0xb62", Success: true, GasUsed: 90000}, ""); err != nil {
+		t.Fatal(err)
+	}
+	held(2)
+	if _, err := service(s).Refund(ctx, brandA, o.ID); err != nil {
+		t.Fatal(err)
+	}
+	held(0)
+}

@@ -70,6 +70,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"webhooks/claim per endpoint", testClaimPerEndpoint},
 		{"webhooks/outbox commits notify", testOutboxNotifies},
 		{"ownership", testOwnership},
+		{"ownership/confirmed mint held at once", testConfirmedMintHeld},
 		{"claims", testClaims},
 		{"mint", testMint},
 		{"mint/drop and reopen", testMintDropReopen},

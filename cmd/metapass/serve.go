@@ -134,6 +134,8 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		Customers: &customers.Service{
 			Store: db.customers, Now: time.Now, Domain: cfg.SIWEDomain, ChainID: client.ID(),
 			Contracts: ethclient.NewClient(rc),
+			// Sign-in URIs are https, or http when the service itself is.
+			AllowHTTP: strings.HasPrefix(cfg.PublicURL, "http://"),
 		},
 		Ready: func(ctx context.Context) error {
 			if err := db.ping(ctx); err != nil {

@@ -343,7 +343,9 @@ export function launchSections(ctx) {
     el('td', {}, el('span', { class: 'mono', title: o.wallet }, shortAddress(o.wallet)),
       o.customer_ref ? el('span', { class: 'sub' }, `customer ${o.customer_ref}`) : null),
     el('td', {}, stateBadge(o.state, 'order-state')),
-    el('td', {}, el('ul', {}, ...(o.passes || []).map(passLine))),
+    el('td', {}, el('ul', {}, ...(o.passes || []).map(passLine)),
+      // A list carries an order's first passes; pass_count tells them all.
+      o.pass_count > (o.passes || []).length ? el('span', { class: 'sub' }, `and ${o.pass_count - o.passes.length} more`) : null),
     el('td', {}, timeEl(o.created_at, { timeStyle: 'medium' })))));
     labelCells($('orders'));
     show('orders-empty', orders.length === 0);
