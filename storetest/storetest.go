@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"orders/supply cap under concurrency", testSupplyCap},
 		{"orders/one order placed concurrently", testConcurrentReplay},
 		{"orders/refund", testRefund},
+		{"orders/limits under concurrency", testOrderLimits},
 		{"customers", testCustomers},
 		{"perks", testPerks},
 		{"perks/limits under concurrency", testPerkLimits},

@@ -116,9 +116,11 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		claims = &custody.Claims{Store: db.claims, Vault: vault, Index: db.ownership, Launches: store, Chain: client,
 			ChainID: client.ID(), Now: time.Now, Log: log.With(slog.String("component", "claims"))}
 	}
+	passSvc := &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial,
+		MaxPassesPerOrder: cfg.MaxPassesPerOrder, MaxQueuedPerLaunch: cfg.MaxQueuedPerLaunch}
 	srv := &httpapi.Server{
 		Brands:  brandSvc,
-		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial},
+		Passes:  passSvc,
 		Custody: custodial,
 		Claims:  claims,
 		Events: &events.Service{Store: db.events, Launches: store, Index: db.ownership, Chain: client,
