@@ -200,7 +200,8 @@ type MintStore interface {
 	// QueuedPasses returns up to limit queued passes of launchID, oldest
 	// first, leaving out those of recipients with a pass of launchID in a
 	// transaction not yet confirmed: a recipient's token ids must land in
-	// order.
+	// order. It looks only at the launch's QueueWindow oldest queued
+	// passes, so a call costs the same whatever the queue holds.
 	QueuedPasses(ctx context.Context, launchID string, limit int) ([]Pass, error)
 	// ChainTokenCounts counts, for each of recipients, launchID's passes
 	// holding a chain token id.
@@ -265,6 +266,16 @@ type MintStore interface {
 	// FailDeploy returns a deploying launch to draft with reason.
 	FailDeploy(ctx context.Context, launchID, reason string) error
 }
+
+// QueueWindow is how many of a launch's oldest queued passes QueuedPasses
+// looks at. It bounds the work of a call: without it, a recipient with a
+// batch in flight and many passes queued behind it (one wallet's large
+// orders) would have every call walk past all of them. The price: while a
+// launch's QueueWindow oldest queued passes all go to recipients with a
+// batch in flight, that launch gets no new batch until one of those
+// confirms (a block or so), and its passes queued further back wait their
+// turn behind them; other launches are not affected.
+const QueueWindow = 1000
 
 // MintObserver is told what the minter does, for metrics.
 type MintObserver interface {

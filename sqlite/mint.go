@@ -103,9 +103,12 @@ func (s PassStore) LaunchesToMint(ctx context.Context, chainID uint64) ([]passes
 }
 
 func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int) ([]passes.Pass, error) {
-	return queryPasses(ctx, s.db.r, `WHERE p.launch_id = ? AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM passes f
-		WHERE f.recipient = p.recipient AND f.launch_id = p.launch_id AND f.tx_id IS NOT NULL
-		AND f.state IN ('submitted', 'waiting_for_funds')) ORDER BY p.id LIMIT ?`, launchID, limit)
+	// The window of the oldest queued passes comes from passes_queued alone,
+	// each recipient is one probe of passes_in_flight.
+	return queryPasses(ctx, s.db.r, `WHERE p.id IN (SELECT q.id FROM (SELECT id, recipient FROM passes
+		WHERE launch_id = ? AND state = 'queued' ORDER BY id LIMIT ?) q WHERE NOT EXISTS (SELECT 1 FROM passes f
+		WHERE f.launch_id = ? AND f.recipient = q.recipient AND f.tx_id IS NOT NULL AND f.state IN ('submitted', 'waiting_for_funds'))
+		ORDER BY q.id LIMIT ?) ORDER BY p.id`, launchID, passes.QueueWindow, launchID, limit)
 }
 
 func (s PassStore) Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (ok bool, err error) {

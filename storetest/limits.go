@@ -92,3 +92,44 @@ func testOrderLimits(t *testing.T, s Stores) {
 	}
 	wantRule(t, "2 more with 9 waiting", place("L-past", 2), "queue_full")
 }
+
+// testQueueWindow: QueuedPasses leaves out the passes of a recipient with
+// a batch in flight and looks no further back than QueueWindow queued
+// passes: a recipient queued behind a full window of such passes waits for
+// that batch to confirm.
+func testQueueWindow(t *testing.T, s Stores) {
+	seed(t, s)
+	ctx := t.Context()
+	l := deployed(t, s, 10_000)
+	order(t, s, l.ID, "W-1", 1, walletA)
+	first, err := s.Passes.QueuedPasses(ctx, l.ID, 1)
+	if err != nil || len(first) != 1 {
+		t.Fatalf("QueuedPasses: %+v %v", first, err)
+	}
+	tx := mintTx(t, s, l, 1, first)
+	order(t, s, l.ID, "W-2", 2, walletA)
+	order(t, s, l.ID, "W-3", 1, walletB)
+	ps, err := s.Passes.QueuedPasses(ctx, l.ID, 10)
+	if err != nil || len(ps) != 1 || ps[0].Recipient != walletB || ps[0].TokenID != 4 {
+		t.Fatalf("QueuedPasses with wallet A in flight: %+v %v, want wallet B's pass 4", ps, err)
+	}
+	for i := 0; i*passes.DefaultMaxPassesPerOrder < passes.QueueWindow; i++ {
+		order(t, s, l.ID, fmt.Sprintf("W-big-%d", i), passes.DefaultMaxPassesPerOrder, walletA)
+	}
+	late := order(t, s, l.ID, "W-late", 1, walletB)
+	if ps, err = s.Passes.QueuedPasses(ctx, l.ID, 10); err != nil || len(ps) != 1 || ps[0].TokenID != 4 {
+		t.Fatalf("QueuedPasses: %+v %v, want only wallet B's pass 4 (its pass %d is past the window)", ps, err, late.Passes[0].TokenID)
+	}
+	b := mintTx(t, s, l, 2, ps)
+	if ps, err = s.Passes.QueuedPasses(ctx, l.ID, 10); err != nil || len(ps) != 0 {
+		t.Fatalf("QueuedPasses with a window of wallet A's passes: %+v %v, want none", ps, err)
+	}
+	for _, tx := range []passes.ChainTx{tx, b} {
+		if err := s.Passes.ConfirmTx(ctx, tx, passes.Receipt{BlockNumber: 11, BlockHash: "0xb11", Success: true}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ps, err = s.Passes.QueuedPasses(ctx, l.ID, 10); err != nil || len(ps) != 10 || ps[0].Recipient != walletA || ps[0].TokenID != 2 {
+		t.Fatalf("QueuedPasses once wallet A's batch confirmed: %d passes, first %+v, %v; want wallet A's 2…11", len(ps), ps, err)
+	}
+}

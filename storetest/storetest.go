@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		{"mint", testMint},
 		{"mint/drop and reopen", testMintDropReopen},
 		{"mint/lease", testLease},
+		{"mint/queue window", testQueueWindow},
 		{"mint/collections", testCollections},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })
