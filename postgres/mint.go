@@ -115,8 +115,9 @@ func (s PassStore) LaunchesToMint(ctx context.Context, chainID uint64) ([]passes
 }
 
 func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int) ([]passes.Pass, error) {
-	// The window of the oldest queued passes comes from passes_queued alone,
-	// each recipient is one probe of passes_in_flight.
+	// The window of the oldest queued passes comes from passes_queued alone;
+	// the recipients in flight come from passes_in_flight (the planner
+	// hashes them, or probes the index for each recipient).
 	return queryPasses(ctx, s.db.pool, `WHERE p.id IN (SELECT q.id FROM (SELECT id, recipient FROM passes
 		WHERE launch_id = $1 AND state = 'queued' ORDER BY id LIMIT $2) q WHERE NOT EXISTS (SELECT 1 FROM passes f
 		WHERE f.launch_id = $1 AND f.recipient = q.recipient AND f.tx_id IS NOT NULL AND f.state IN ('submitted', 'waiting_for_funds'))
