@@ -101,7 +101,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	store := db.passes
 	stats := metrics.New(db.stats(client.ID()), client, log.With(slog.String("component", "metrics")))
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
-		BatchSize: cfg.BatchSize, MaxInFlight: cfg.MaxInFlight, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
+		BatchSize: cfg.BatchSize, MaxInFlight: cfg.MaxInFlight, MaxInFlightPerBrand: cfg.MaxBrandInFlight, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
 		Factory: cfg.Factory, Observe: stats, Holder: replica, LeaseTTL: cfg.LeaseTTL,
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.ownership, client, client.ID(),
