@@ -92,7 +92,7 @@ type config struct {
 	Confirmations      uint64
 	BatchSize          int
 	MaxInFlight        int
-	MaxBrandInFlight        int
+	MaxBrandInFlight   int
 	MaxPassesPerOrder  int64
 	MaxQueuedPerLaunch int64
 	MaxFeeGwei         float64

@@ -30,14 +30,15 @@ func TestParseServe(t *testing.T) {
 		DataDir: "/d", Listen: "0.0.0.0:9", PublicURL: "http://0.0.0.0:9", SIWEDomain: "0.0.0.0:9", Database: "/d/metapass.db",
 		SignerKeyFile: "/d/signer.key", CustodySeedFile: "/d/custody.seed", EntryKeyFile: "/d/entry.key", CustodyKey: "k", Confirmations: 5, BatchSize: 7,
 		MaxInFlight: 32, MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, LeaseTTL: 10 * time.Second, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
-		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug,
+		DevBlockInterval: time.Second, LogLevel: slog.LevelDebug, MaxPassesPerOrder: 1000, MaxQueuedPerLaunch: 100_000,
 	}
 	if cfg != want {
 		t.Fatalf("config\n got %+v\nwant %+v (flags win over the environment, which wins over defaults)", cfg, want)
 	}
 
 	for _, bad := range [][]string{{"-confirmations", "0"}, {"-batch-size", "0"}, {"-max-in-flight", "0"}, {"-nope"}, {"stray"}, {"-log-level", "loud"},
-		{"-max-fee-gwei", "-1"}, {"-replace-after-blocks", "0"}, {"-rpc-timeout", "0s"}} {
+		{"-max-fee-gwei", "-1"}, {"-replace-after-blocks", "0"}, {"-rpc-timeout", "0s"}, {"-max-passes-per-order", "0"},
+		{"-max-queued-per-launch", "0"}, {"-max-in-flight-per-brand", "33"}} {
 		if _, err := parseServe(bad, io.Discard); err == nil {
 			t.Errorf("parseServe(%q) accepted", bad)
 		}
