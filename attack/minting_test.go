@@ -166,11 +166,13 @@ func fairMinting(t *testing.T, whaleUnits, wallets int, flags ...string) {
 	t.Logf("brand B's order: accepted at block %d, minted in block %d", at, minted)
 }
 
-// TestAttackFairMinting: brand A queues 6,000 passes (60 orders of 100 to
-// distinct wallets: 60 full batches, five blocks' worth); brand B's lone
-// order is minted within 3 blocks of being accepted.
+// TestAttackFairMinting: brand A queues 12,000 passes (120 orders of 100
+// to distinct wallets: 120 full batches, about ten blocks' worth); brand
+// B's lone order is minted within 3 blocks of being accepted. (Before: the
+// launch first in line filled every in-flight slot each round, and B's
+// order waited for A's queue to drain.)
 func TestAttackFairMinting(t *testing.T) {
-	fairMinting(t, 0, 60)
+	fairMinting(t, 0, 120)
 }
 
 // TestAttackFairMintingWhale: the case. Brand A queues 100,000
