@@ -176,11 +176,12 @@ func TestAttackFairMinting(t *testing.T) {
 }
 
 // TestAttackFairMintingWhale: the case. Brand A queues 100,000
-// passes to one wallet in one order (allowed here by
-// -max-passes-per-order) and 100 orders of 100 passes to other wallets;
+// passes to one wallet in one order (allowed here by raising
+// -max-passes-per-order and -max-queued-per-launch) and 100 orders of 100
+// passes to other wallets;
 // brand B's lone order is minted within 3 blocks of being accepted and the
 // minter keeps its lease.
 func TestAttackFairMintingWhale(t *testing.T) {
 	needFull(t)
-	fairMinting(t, 1000, 100, "-max-passes-per-order", "100000")
+	fairMinting(t, 1000, 100, "-max-passes-per-order", "100000", "-max-queued-per-launch", "200000")
 }
