@@ -138,3 +138,38 @@ func TestMinterKeepsLeaseThroughSlowRound(t *testing.T) {
 	o := r.order(t, l.ID, "S-1", r.client.Sender())
 	r.until(t, "the order minted after the slow round", func() bool { return r.getOrder(t, o.ID).State == passes.OrderMinted })
 }
+
+// takenLease is a store on which every lease renewal after the first finds
+// the lease taken by another replica.
+type takenLease struct {
+	passes.MintStore
+	calls atomic.Int32
+}
+
+func (s *takenLease) Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (bool, error) {
+	if s.calls.Add(1) > 1 {
+		return false, nil
+	}
+	return s.MintStore.Lease(ctx, chainID, sender, holder, now, until)
+}
+
+// TestMinterStopsRoundWhenLeaseLost: a renewal during a round that finds
+// the lease taken ends the round at once: nothing more is signed.
+func TestMinterStopsRoundWhenLeaseLost(t *testing.T) {
+	r := newRig(t, false)
+	l := r.liveLaunch(t)
+	o := r.order(t, l.ID, "L-1", r.client.Sender())
+	// The round outlasts a renewal (every ttl/3) but not the lease, so
+	// only the renewal can tell the round the lease is gone.
+	const ttl = 1500 * time.Millisecond
+	slow := &slowHead{Client: r.client}
+	slow.delay.Store(int64(ttl * 2 / 5)) // a round reads the head twice
+	r.minter = passes.NewMinter(&takenLease{MintStore: r.svc.Store.(passes.MintStore)}, slow,
+		passes.MinterConfig{BaseURL: "http://x", Holder: "a", LeaseTTL: ttl}, discard)
+	if err := r.minter.Step(t.Context()); err != nil {
+		t.Fatalf("a round whose lease was taken: %v, want it ended quietly", err)
+	}
+	if s := r.getOrder(t, o.ID).State; s != passes.OrderQueued {
+		t.Fatalf("order %s after a round that lost its lease, want queued", s)
+	}
+}
