@@ -300,9 +300,10 @@ type MinterConfig struct {
 	// 1 means "in the latest block". Defaults to 1.
 	Confirmations uint64
 	// MaxInFlight caps transactions sent but not yet final; while half of
-	// them are, a mint waits for a full batch. Defaults to 32: at 1 s
-	// blocks of six mints, five blocks' worth waits in the node's pool
-	// while the minter settles what was mined.
+	// them are, a mint of a brand with some of them waits for a full
+	// batch. Defaults to 32: at 1 s blocks of six mints, five blocks'
+	// worth waits in the node's pool while the minter settles what was
+	// mined.
 	MaxInFlight int
 	// MaxInFlightPerBrand caps the transactions one brand's mints may
 	// have in flight, so another brand's next mint always has room and
