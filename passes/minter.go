@@ -559,7 +559,7 @@ func (m *Minter) keepLease(ctx context.Context, lost context.CancelCauseFunc) (s
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		tick := time.NewTicker(m.cfg.LeaseTTL / 3)
+		tick := time.NewTicker(max(m.cfg.LeaseTTL/3, time.Millisecond))
 		defer tick.Stop()
 		for {
 			select {
