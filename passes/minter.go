@@ -1,12 +1,14 @@
 package passes
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -200,7 +202,8 @@ type MintStore interface {
 	// QueuedPasses returns up to limit queued passes of launchID, oldest
 	// first, leaving out those of recipients with a pass of launchID in a
 	// transaction not yet confirmed: a recipient's token ids must land in
-	// order.
+	// order. It looks only at the launch's QueueWindow oldest queued
+	// passes, so a call costs the same whatever the queue holds.
 	QueuedPasses(ctx context.Context, launchID string, limit int) ([]Pass, error)
 	// ChainTokenCounts counts, for each of recipients, launchID's passes
 	// holding a chain token id.
@@ -266,6 +269,16 @@ type MintStore interface {
 	FailDeploy(ctx context.Context, launchID, reason string) error
 }
 
+// QueueWindow is how many of a launch's oldest queued passes QueuedPasses
+// looks at. It bounds the work of a call: without it, a recipient with a
+// batch in flight and many passes queued behind it (one wallet's large
+// orders) would have every call walk past all of them. The price: while a
+// launch's QueueWindow oldest queued passes all go to recipients with a
+// batch in flight, that launch gets no new batch until one of those
+// confirms (a block or so), and its passes queued further back wait their
+// turn behind them; other launches are not affected.
+const QueueWindow = 1000
+
 // MintObserver is told what the minter does, for metrics.
 type MintObserver interface {
 	// Settled: a transaction of kind ended with outcome (confirmed,
@@ -287,10 +300,17 @@ type MinterConfig struct {
 	// 1 means "in the latest block". Defaults to 1.
 	Confirmations uint64
 	// MaxInFlight caps transactions sent but not yet final; while half of
-	// them are, a mint waits for a full batch. Defaults to 32: at 1 s
-	// blocks of six mints, five blocks' worth waits in the node's pool
-	// while the minter settles what was mined.
+	// them are, a mint of a brand with some of them waits for a full
+	// batch. Defaults to 32: at 1 s blocks of six mints, five blocks'
+	// worth waits in the node's pool while the minter settles what was
+	// mined.
 	MaxInFlight int
+	// MaxInFlightPerBrand caps the transactions one brand's mints may
+	// have in flight, so another brand's next mint always has room and
+	// few transactions ahead of it: the signer's transactions are mined in
+	// nonce order, so a mint waits for every one sent before it. Defaults
+	// to half of MaxInFlight (at least 1).
+	MaxInFlightPerBrand int
 	// Poll is how often the minter looks for work and receipts without
 	// being notified. Defaults to 500ms.
 	Poll time.Duration
@@ -318,7 +338,8 @@ type MinterConfig struct {
 	// Observe, when set, is told of transactions and failures.
 	Observe MintObserver
 	// Holder names this replica. Replicas sharing a database mint one at
-	// a time: the holder of the signer's lease, renewed every round and
+	// a time: the holder of the signer's lease, taken or renewed at the
+	// start of every round and every LeaseTTL/3 while a round runs, and
 	// taken over by another replica LeaseTTL after its holder stops.
 	// Empty means no lease (one replica).
 	Holder string
@@ -338,6 +359,9 @@ func (c MinterConfig) withDefaults() MinterConfig {
 	}
 	if c.MaxInFlight <= 0 {
 		c.MaxInFlight = 32
+	}
+	if c.MaxInFlightPerBrand <= 0 {
+		c.MaxInFlightPerBrand = max(1, c.MaxInFlight/2)
 	}
 	if c.Poll <= 0 {
 		c.Poll = 500 * time.Millisecond
@@ -401,6 +425,9 @@ type Minter struct {
 	line    map[int64]uint64     // tx id → head when it became the lowest unmined nonce, or was last replaced
 	refused map[int64]bool       // tx id → the node refused its attempt for its fees
 	stuck   int64                // id of the tx the fee caps keep from being replaced, 0 for none
+	brandOf map[string]string    // launch id → brand id, of launches minting or in flight
+	served  map[string]uint64    // brand or launch id → turn of its last mint
+	turn    uint64               // mints sent by this process, for served
 
 	mu     sync.Mutex
 	status MinterStatus
@@ -411,7 +438,7 @@ func NewMinter(store MintStore, chain Chain, cfg MinterConfig, log *slog.Logger)
 	return &Minter{
 		store: store, chain: chain, cfg: cfg.withDefaults(), log: log, now: time.Now,
 		wake: make(chan struct{}, 1), sentAt: map[string]time.Time{}, fits: map[string]int{},
-		line: map[int64]uint64{}, refused: map[int64]bool{},
+		line: map[int64]uint64{}, refused: map[int64]bool{}, brandOf: map[string]string{}, served: map[string]uint64{},
 	}
 }
 
@@ -507,13 +534,56 @@ func (m *Minter) Step(ctx context.Context) error {
 	if lead, err := m.lead(ctx); err != nil || !lead {
 		return err
 	}
-	err := m.step(ctx)
-	if errors.Is(err, ErrLeaseLost) {
+	round, lost := context.WithCancelCause(ctx)
+	stop := m.keepLease(round, lost)
+	err := m.step(round)
+	stop()
+	lost(nil)
+	if errors.Is(err, ErrLeaseLost) || errors.Is(context.Cause(round), ErrLeaseLost) && ctx.Err() == nil {
 		m.leader, m.synced = false, false
 		m.log.Warn("lost the minting lease to another replica")
 		return nil
 	}
 	return err
+}
+
+// keepLease renews the signer's lease every LeaseTTL/3 until stop is
+// called, so a round that outlasts LeaseTTL keeps it. A renewal that finds
+// the lease taken cancels the round with ErrLeaseLost; one that fails is
+// tried again at the next tick (the store's fence refuses what the round
+// records once the lease is really gone).
+func (m *Minter) keepLease(ctx context.Context, lost context.CancelCauseFunc) (stop func()) {
+	if m.cfg.Holder == "" {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(max(m.cfg.LeaseTTL/3, time.Millisecond))
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			now := m.now()
+			ok, err := m.store.Lease(ctx, m.chain.ID(), m.chain.Sender(), m.cfg.Holder, now, now.Add(m.cfg.LeaseTTL))
+			switch {
+			case err != nil && ctx.Err() == nil:
+				m.log.Warn("renew the minting lease", slog.Any("err", err))
+			case err == nil && !ok:
+				lost(ErrLeaseLost)
+				return
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+	}
 }
 
 // lead takes or renews the signer's lease when replicas share the
@@ -552,7 +622,7 @@ func (m *Minter) step(ctx context.Context) error {
 	if err := m.watch(ctx, head); err != nil {
 		return err
 	}
-	inFlight, err := m.settle(ctx, head)
+	inFlight, byLaunch, err := m.settle(ctx, head)
 	if err != nil {
 		return err
 	}
@@ -577,7 +647,7 @@ func (m *Minter) step(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return m.mint(ctx, room-deployed-burned-funded, inFlight+deployed+burned+funded)
+	return m.mint(ctx, room-deployed-burned-funded, inFlight+deployed+burned+funded, byLaunch)
 }
 
 // fund signs, records and sends the payments custodial claims wait for,
@@ -739,8 +809,15 @@ func (m *Minter) watch(ctx context.Context, head uint64) error {
 
 // settle checks every pending transaction: one mined at the confirmation
 // depth is confirmed; one whose nonce another transaction took for good is
-// dropped; the rest are pushed on. It returns how many remain in flight.
-func (m *Minter) settle(ctx context.Context, head uint64) (int, error) {
+// dropped; the rest are pushed on. It returns how many remain in flight,
+// in all and by launch.
+func (m *Minter) settle(ctx context.Context, head uint64) (int, map[string]int, error) {
+	byLaunch := map[string]int{}
+	inFlight, err := m.settleTxs(ctx, head, byLaunch)
+	return inFlight, byLaunch, err
+}
+
+func (m *Minter) settleTxs(ctx context.Context, head uint64, byLaunch map[string]int) (int, error) {
 	pending, err := m.store.PendingTxs(ctx, m.chain.ID())
 	if err != nil {
 		return 0, fmt.Errorf("pending txs: %w", err)
@@ -777,14 +854,17 @@ func (m *Minter) settle(ctx context.Context, head uint64) (int, error) {
 			settled, receipts = append(settled, mined), append(receipts, *r)
 		case r != nil:
 			inFlight++
+			byLaunch[tx.LaunchID]++
 		case tx.Nonce < final && sure:
 			if err := m.drop(ctx, tx); err != nil {
 				return len(pending), err
 			}
 		case tx.Nonce < latest:
 			inFlight++ // taken by another transaction, not final yet
+			byLaunch[tx.LaunchID]++
 		default:
 			inFlight++
+			byLaunch[tx.LaunchID]++
 			if err := m.push(ctx, tx, head, tx.Nonce == latest); err != nil {
 				return len(pending), err
 			}
@@ -1096,8 +1176,14 @@ func (m *Minter) factory(ctx context.Context) (Factory, int, error) {
 }
 
 // mint signs, records and sends mints of queued passes, up to room
-// transactions, with inFlight already out.
-func (m *Minter) mint(ctx context.Context, room, inFlight int) error {
+// transactions, with inFlight already out (byLaunch of them by launch).
+// Block space is shared in turns: brands in turn, least recently served
+// first, one batch each, and each brand's launches in turn likewise; a
+// brand with MaxInFlightPerBrand transactions in flight waits for some to
+// confirm. So a brand's lone order goes out in the next round, behind at
+// most what other brands may have in flight, however much one launch has
+// queued.
+func (m *Minter) mint(ctx context.Context, room, inFlight int, byLaunch map[string]int) error {
 	if room <= 0 {
 		return nil
 	}
@@ -1105,36 +1191,111 @@ func (m *Minter) mint(ctx context.Context, room, inFlight int) error {
 	if err != nil {
 		return fmt.Errorf("launches to mint: %w", err)
 	}
-	for _, l := range ls {
-		for room > 0 {
-			size := m.cfg.BatchSize
-			if fit, ok := m.fits[l.ID]; ok {
-				size = min(size, fit)
+	busy := m.brandsInFlight(ls, byLaunch)
+	queues := m.turns(ls)
+	for room > 0 && len(queues) > 0 {
+		next := queues[:0]
+		for _, q := range queues {
+			l := q[0]
+			if room == 0 || busy[l.BrandID] >= m.cfg.MaxInFlightPerBrand {
+				continue
 			}
-			ps, err := m.store.QueuedPasses(ctx, l.ID, size)
-			if err != nil {
-				return fmt.Errorf("queued passes of %s: %w", l.ID, err)
-			}
-			// A partial batch waits while half the in-flight transactions
-			// are out: the chain has work for a while, and passes still
-			// arriving fill the batch before a block could take it.
-			if len(ps) == 0 || len(ps) < size && inFlight >= m.cfg.MaxInFlight/2 {
-				break
-			}
-			sent, err := m.mintBatch(ctx, l, ps)
-			if err != nil {
+			sent, more, err := m.mintLaunch(ctx, l, inFlight, busy[l.BrandID])
+			if err != nil || m.halted() {
 				return err
 			}
 			if sent {
 				room--
 				inFlight++
+				busy[l.BrandID]++
+				m.turn++
+				m.served[l.BrandID], m.served[l.ID] = m.turn, m.turn
 			}
-			if m.halted() {
-				return nil
+			if q = q[1:]; more {
+				q = append(q, l) // the launch's next batch after its brand's other launches
+			}
+			if len(q) > 0 {
+				next = append(next, q)
 			}
 		}
+		queues = next
 	}
 	return nil
+}
+
+// brandsInFlight counts the transactions in flight by brand, from the
+// counts by launch; it remembers the brand of each launch of ls, and of
+// launches in flight, for the rounds to come.
+func (m *Minter) brandsInFlight(ls []Launch, byLaunch map[string]int) map[string]int {
+	known := make(map[string]string, len(ls))
+	for _, l := range ls {
+		known[l.ID] = l.BrandID
+	}
+	for id := range byLaunch {
+		if b, ok := m.brandOf[id]; ok {
+			known[id] = b
+		}
+	}
+	m.brandOf = known
+	busy := map[string]int{}
+	for id, n := range byLaunch {
+		if b, ok := known[id]; ok {
+			busy[b] += n
+		}
+	}
+	return busy
+}
+
+// turns groups ls by brand, brands and each brand's launches least
+// recently served first (ties in ls's order), and forgets the turns of
+// brands and launches with nothing queued.
+func (m *Minter) turns(ls []Launch) [][]Launch {
+	byBrand := map[string][]Launch{}
+	var brands []string
+	for _, l := range ls {
+		if _, ok := byBrand[l.BrandID]; !ok {
+			brands = append(brands, l.BrandID)
+		}
+		byBrand[l.BrandID] = append(byBrand[l.BrandID], l)
+	}
+	served := make(map[string]uint64, len(ls)+len(brands))
+	for _, id := range brands {
+		served[id] = m.served[id]
+	}
+	for _, l := range ls {
+		served[l.ID] = m.served[l.ID]
+	}
+	m.served = served
+	slices.SortStableFunc(brands, func(a, b string) int { return cmp.Compare(served[a], served[b]) })
+	queues := make([][]Launch, len(brands))
+	for i, b := range brands {
+		q := byBrand[b]
+		slices.SortStableFunc(q, func(a, b Launch) int { return cmp.Compare(served[a.ID], served[b.ID]) })
+		queues[i] = q
+	}
+	return queues
+}
+
+// mintLaunch sends l's next batch, if it has one to send now: sent says
+// it did, more that l may have another.
+func (m *Minter) mintLaunch(ctx context.Context, l Launch, inFlight, brandInFlight int) (sent, more bool, err error) {
+	size := m.cfg.BatchSize
+	if fit, ok := m.fits[l.ID]; ok {
+		size = min(size, fit)
+	}
+	ps, err := m.store.QueuedPasses(ctx, l.ID, size)
+	if err != nil {
+		return false, false, fmt.Errorf("queued passes of %s: %w", l.ID, err)
+	}
+	// A partial batch waits while half the in-flight transactions are out
+	// and its brand has some of them: the chain has work for a while, and
+	// passes still arriving fill the batch before a block could take it.
+	// A brand with nothing in flight is not kept waiting.
+	if len(ps) == 0 || len(ps) < size && inFlight >= m.cfg.MaxInFlight/2 && brandInFlight > 0 {
+		return false, false, nil
+	}
+	sent, err = m.mintBatch(ctx, l, ps)
+	return sent, len(ps) == size || !sent, err
 }
 
 // mintBatch signs, records and sends one mint of ps. It reports whether a

@@ -36,6 +36,7 @@ type rig struct {
 	key    *ecdsa.PrivateKey // the signer's
 	funder *ecdsa.PrivateKey // funded in the genesis block
 	dbPath string
+	brands brands.Store
 	svc    *passes.Service
 	minter *passes.Minter
 }
@@ -50,6 +51,13 @@ func newRig(t *testing.T, broke bool) *rig {
 // newRigGas is newRig with blocks of gasLimit gas (0 for the default).
 func newRigGas(t *testing.T, broke bool, gasLimit uint64) *rig {
 	t.Helper()
+	return newRigDev(t, broke, chain.DevConfig{BlockInterval: 100 * time.Millisecond, GasLimit: gasLimit})
+}
+
+// newRigDev is newRig on a dev chain configured as dev (its Funded set
+// here).
+func newRigDev(t *testing.T, broke bool, dev chain.DevConfig) *rig {
+	t.Helper()
 	r := &rig{}
 	r.key, _ = newAccount(t)
 	r.funder, _ = newAccount(t)
@@ -58,7 +66,8 @@ func newRigGas(t *testing.T, broke bool, gasLimit uint64) *rig {
 		funded = append(funded, crypto.PubkeyToAddress(r.key.PublicKey))
 	}
 	var err error
-	if r.dev, err = chain.StartDevChain(chain.DevConfig{Funded: funded, BlockInterval: 100 * time.Millisecond, GasLimit: gasLimit}); err != nil {
+	dev.Funded = funded
+	if r.dev, err = chain.StartDevChain(dev); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = r.dev.Close() })
@@ -73,6 +82,7 @@ func newRigGas(t *testing.T, broke bool, gasLimit uint64) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
+	r.brands = db.Brands()
 	if err := db.Brands().CreateBrand(t.Context(), brands.Brand{ID: "brd_1", Name: "A", CreatedAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
@@ -542,7 +552,7 @@ func bigID(t *testing.T, s string) *big.Int {
 func TestMinterWaitsForFullBatchWhileBusy(t *testing.T) {
 	r := newRig(t, false)
 	r.minter = passes.NewMinter(r.svc.Store.(passes.MintStore), r.client,
-		passes.MinterConfig{BaseURL: "http://x", BatchSize: 3, MaxInFlight: 2, ReplaceAfter: 1000}, discard)
+		passes.MinterConfig{BaseURL: "http://x", BatchSize: 3, MaxInFlight: 2, MaxInFlightPerBrand: 2, ReplaceAfter: 1000}, discard)
 	l := r.liveLaunch(t)
 	r.stuck()
 	state := func(id string) passes.OrderState { return r.getOrder(t, id).State }

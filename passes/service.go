@@ -44,6 +44,9 @@ type Tx interface {
 	OrderByKey(ctx context.Context, brandID, orderID, key string) (Order, error)
 	// CountRecipientPasses counts launchID's passes earned for wallet.
 	CountRecipientPasses(ctx context.Context, launchID, wallet string) (int64, error)
+	// CountWaitingPasses counts launchID's passes waiting to mint: queued
+	// or waiting for funds.
+	CountWaitingPasses(ctx context.Context, launchID string) (int64, error)
 	// InsertOrder writes o and its passes.
 	InsertOrder(ctx context.Context, o Order) error
 	// RefundOrder marks brandID's order id refunded at at, once: passes
@@ -70,6 +73,27 @@ type Service struct {
 	// Custody, when set, gives the custodial wallet of an order that names
 	// a customer reference instead of a wallet.
 	Custody Custody
+	// MaxPassesPerOrder is the most passes one order may earn (quantity ×
+	// the SKU's passes per unit). Defaults to DefaultMaxPassesPerOrder.
+	MaxPassesPerOrder int64
+	// MaxQueuedPerLaunch is the most passes of one launch that may wait to
+	// mint at once (queued or waiting for funds): an order that would go
+	// past it is refused until the minter catches up. Defaults to
+	// DefaultMaxQueuedPerLaunch.
+	MaxQueuedPerLaunch int64
+}
+
+// Defaults of the order limits.
+const (
+	DefaultMaxPassesPerOrder  = 1_000
+	DefaultMaxQueuedPerLaunch = 100_000
+)
+
+func orDefault(n, def int64) int64 {
+	if n <= 0 {
+		return def
+	}
+	return n
 }
 
 // Custody keeps a wallet for each of a brand's customers who have none.
@@ -277,6 +301,13 @@ func (s *Service) PlaceOrder(ctx context.Context, brandID, launchID string, r Or
 			return &metapass.Error{Code: metapass.ERULE, Field: "sku", Rule: "unknown_sku", Message: fmt.Sprintf("SKU %q does not earn passes of this launch", r.SKU)}
 		}
 		n := int64(r.Quantity) * int64(sku.PassesPerUnit)
+		if limit := orDefault(s.MaxPassesPerOrder, DefaultMaxPassesPerOrder); n > limit {
+			return &metapass.Error{Code: metapass.ERULE, Field: "quantity", Rule: "passes_per_order",
+				Message: fmt.Sprintf("an order may earn at most %d passes; this one would earn %d", limit, n)}
+		}
+		if err := s.checkQueue(ctx, tx, l, n); err != nil {
+			return err
+		}
 		if l.Allocated+n > l.SupplyCap {
 			return metapass.RuleError("supply_cap", "only %d of %d passes are left; this order needs %d", l.SupplyCap-l.Allocated, l.SupplyCap, n)
 		}
@@ -315,6 +346,28 @@ func (s *Service) PlaceOrder(ctx context.Context, brandID, launchID string, r Or
 	}
 	o.State = o.state()
 	return o, created, nil
+}
+
+// checkQueue refuses n more passes for l when they would take its passes
+// waiting to mint past MaxQueuedPerLaunch. l is locked for the
+// transaction, so orders of l count one after another and the limit is
+// exact; the minter only ever lowers the count meanwhile. Only passes
+// allocated and not minted can wait, so the count is read only when that
+// bound does not already settle it.
+func (s *Service) checkQueue(ctx context.Context, tx Tx, l Launch, n int64) error {
+	limit := orDefault(s.MaxQueuedPerLaunch, DefaultMaxQueuedPerLaunch)
+	if l.Allocated-l.Minted+n <= limit {
+		return nil
+	}
+	waiting, err := tx.CountWaitingPasses(ctx, l.ID)
+	if err != nil {
+		return err
+	}
+	if waiting+n > limit {
+		return metapass.RuleError("queue_full", "%d passes of this launch are waiting to mint, at most %d may; this order needs %d: retry once they are minted",
+			waiting, limit, n)
+	}
+	return nil
 }
 
 // Refund refunds brandID's order id: its passes stop counting for perks

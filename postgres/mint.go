@@ -115,9 +115,13 @@ func (s PassStore) LaunchesToMint(ctx context.Context, chainID uint64) ([]passes
 }
 
 func (s PassStore) QueuedPasses(ctx context.Context, launchID string, limit int) ([]passes.Pass, error) {
-	return queryPasses(ctx, s.db.pool, `WHERE p.launch_id = $1 AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM passes f
-		WHERE f.recipient = p.recipient AND f.launch_id = p.launch_id AND f.tx_id IS NOT NULL
-		AND f.state IN ('submitted', 'waiting_for_funds')) ORDER BY p.id LIMIT $2`, launchID, limit)
+	// The window of the oldest queued passes comes from passes_queued alone;
+	// the recipients in flight come from passes_in_flight (the planner
+	// hashes them, or probes the index for each recipient).
+	return queryPasses(ctx, s.db.pool, `WHERE p.id IN (SELECT q.id FROM (SELECT id, recipient FROM passes
+		WHERE launch_id = $1 AND state = 'queued' ORDER BY id LIMIT $2) q WHERE NOT EXISTS (SELECT 1 FROM passes f
+		WHERE f.launch_id = $1 AND f.recipient = q.recipient AND f.tx_id IS NOT NULL AND f.state IN ('submitted', 'waiting_for_funds'))
+		ORDER BY q.id LIMIT $3) ORDER BY p.id`, launchID, passes.QueueWindow, limit)
 }
 
 func (s PassStore) Lease(ctx context.Context, chainID uint64, sender, holder string, now, until time.Time) (ok bool, err error) {

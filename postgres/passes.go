@@ -251,6 +251,14 @@ func (t passTx) CountRecipientPasses(ctx context.Context, launchID, wallet strin
 	return n, err
 }
 
+func (t passTx) CountWaitingPasses(ctx context.Context, launchID string) (int64, error) {
+	var n int64
+	// Two counts, each over its partial index.
+	err := t.tx.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM passes WHERE launch_id = $1 AND state = 'queued')
+		+ (SELECT COUNT(*) FROM passes WHERE launch_id = $1 AND state = 'waiting_for_funds')`, launchID).Scan(&n)
+	return n, err
+}
+
 func (t passTx) RefundOrder(ctx context.Context, brandID, id string, at time.Time) (passes.Order, error) {
 	tag, err := t.tx.Exec(ctx, `UPDATE orders SET refunded_at = $1 WHERE id = $2 AND brand_id = $3 AND refunded_at IS NULL`, at, id, brandID)
 	if err != nil {

@@ -274,6 +274,14 @@ func (t passTx) CountRecipientPasses(ctx context.Context, launchID, wallet strin
 	return n, err
 }
 
+func (t passTx) CountWaitingPasses(ctx context.Context, launchID string) (int64, error) {
+	var n int64
+	// Two counts, each over its partial index.
+	err := t.tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM passes WHERE launch_id = ? AND state = 'queued')
+		+ (SELECT COUNT(*) FROM passes WHERE launch_id = ? AND state = 'waiting_for_funds')`, launchID, launchID).Scan(&n)
+	return n, err
+}
+
 func (t passTx) RefundOrder(ctx context.Context, brandID, id string, at time.Time) (passes.Order, error) {
 	res, err := t.tx.ExecContext(ctx, `UPDATE orders SET refunded_at = ? WHERE id = ? AND brand_id = ? AND refunded_at IS NULL`, at, id, brandID)
 	if err != nil {

@@ -25,6 +25,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/metapass/metapass/chain"
+	"github.com/metapass/metapass/passes"
 )
 
 func main() {
@@ -107,6 +108,9 @@ type config struct {
 	Confirmations      uint64
 	BatchSize          int
 	MaxInFlight        int
+	MaxBrandInFlight   int
+	MaxPassesPerOrder  int64
+	MaxQueuedPerLaunch int64
 	MaxFeeGwei         float64
 	MaxPriorityFeeGwei float64
 	ReplaceAfterBlocks uint64
@@ -154,6 +158,9 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.Uint64Var(&c.Confirmations, "confirmations", 1, "blocks deep a transaction must be to count as final (1 = included)")
 	fs.IntVar(&c.BatchSize, "batch-size", 100, "most passes minted in one transaction")
 	fs.IntVar(&c.MaxInFlight, "max-in-flight", 32, "most transactions of the signer sent and not yet final")
+	fs.IntVar(&c.MaxBrandInFlight, "max-in-flight-per-brand", 0, "most transactions one brand's mints may have in flight (0 = half of -max-in-flight)")
+	fs.Int64Var(&c.MaxPassesPerOrder, "max-passes-per-order", passes.DefaultMaxPassesPerOrder, "most passes one order may earn (quantity × passes per unit)")
+	fs.Int64Var(&c.MaxQueuedPerLaunch, "max-queued-per-launch", passes.DefaultMaxQueuedPerLaunch, "most passes of one launch waiting to mint; orders past it get 422 queue_full")
 	fs.Float64Var(&c.MaxFeeGwei, "max-fee-gwei", 0, "cap on the fee per gas the signer pays, in gwei (0 = no cap)")
 	fs.Float64Var(&c.MaxPriorityFeeGwei, "max-priority-fee-gwei", 0, "cap on the priority fee (tip) per gas the signer pays, in gwei (0 = no cap)")
 	fs.StringVar(&c.ReplicaID, "replica-id", "", "this replica's name among those sharing a database (default: generated once into <data-dir>/replica.id)")
@@ -223,6 +230,12 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.MaxInFlight < 1 {
 		return c, errors.New("-max-in-flight must be at least 1")
+	}
+	if c.MaxBrandInFlight < 0 || c.MaxBrandInFlight > c.MaxInFlight {
+		return c, errors.New("-max-in-flight-per-brand must be between 0 and -max-in-flight")
+	}
+	if c.MaxPassesPerOrder < 1 || c.MaxQueuedPerLaunch < 1 {
+		return c, errors.New("-max-passes-per-order and -max-queued-per-launch must be at least 1")
 	}
 	if c.MaxFeeGwei < 0 || c.MaxPriorityFeeGwei < 0 {
 		return c, errors.New("-max-fee-gwei and -max-priority-fee-gwei cannot be negative")

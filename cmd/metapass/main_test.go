@@ -33,6 +33,7 @@ func TestParseServe(t *testing.T) {
 		MaxInFlight: 32, MaxFeeGwei: 40, MaxPriorityFeeGwei: 0.5, ReplaceAfterBlocks: 6, LeaseTTL: 10 * time.Second, RPCTimeout: 10 * time.Second, DevRPCAddr: "127.0.0.1:8545",
 		DevBlockInterval: time.Second, WebhookTimeout: 10 * time.Second, WebhookConcurrency: 16, LogLevel: slog.LevelDebug, MetricsToken: "m", FrameAncestors: "'none'", RateAnon: 20, RateKey: 200,
 		RetainNonces: time.Hour, RetainSessions: 24 * time.Hour, RetainDeliveries: 720 * time.Hour, RetentionInterval: time.Minute,
+		MaxPassesPerOrder: 1000, MaxQueuedPerLaunch: 100_000,
 	}
 	if cfg != want {
 		t.Fatalf("config\n got %+v\nwant %+v (flags win over the environment, which wins over defaults)", cfg, want)
@@ -41,7 +42,8 @@ func TestParseServe(t *testing.T) {
 	for _, bad := range [][]string{{"-confirmations", "0"}, {"-batch-size", "0"}, {"-max-in-flight", "0"}, {"-nope"}, {"stray"}, {"-log-level", "loud"},
 		{"-max-fee-gwei", "-1"}, {"-replace-after-blocks", "0"}, {"-rpc-timeout", "0s"}, {"-rate-key", "-1"}, {"-retain-nonces", "-1h"},
 		{"-retention-interval", "0s"}, {"-frame-ancestors", "'self'; script-src *"}, {"-frame-ancestors", ""},
-		{"-webhook-timeout", "0s"}, {"-webhook-concurrency", "0"}} {
+		{"-webhook-timeout", "0s"}, {"-webhook-concurrency", "0"}, {"-max-passes-per-order", "0"},
+		{"-max-queued-per-launch", "0"}, {"-max-in-flight-per-brand", "33"}} {
 		if _, err := parseServe(bad, io.Discard); err == nil {
 			t.Errorf("parseServe(%q) accepted", bad)
 		}

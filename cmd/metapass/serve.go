@@ -102,7 +102,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	store := db.passes
 	stats := metrics.New(db.stats(client.ID()), client, log.With(slog.String("component", "metrics")))
 	minter := passes.NewMinter(store, client, passes.MinterConfig{
-		BatchSize: cfg.BatchSize, MaxInFlight: cfg.MaxInFlight, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
+		BatchSize: cfg.BatchSize, MaxInFlight: cfg.MaxInFlight, MaxInFlightPerBrand: cfg.MaxBrandInFlight, Confirmations: cfg.Confirmations, ReplaceAfter: cfg.ReplaceAfterBlocks, BaseURL: cfg.PublicURL,
 		Factory: cfg.Factory, Observe: stats, Holder: replica, LeaseTTL: cfg.LeaseTTL,
 	}, log.With(slog.String("component", "minter")))
 	indexer := passes.NewIndexer(db.ownership, client, client.ID(),
@@ -121,9 +121,11 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		log.Warn("webhooks may target plain http, loopback and private addresses (-allow-private-targets): local development only")
 	}
 	targets := egress.Options{AllowPrivate: cfg.AllowPrivateTargets, Timeout: cfg.WebhookTimeout}
+	passSvc := &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial,
+		MaxPassesPerOrder: cfg.MaxPassesPerOrder, MaxQueuedPerLaunch: cfg.MaxQueuedPerLaunch}
 	srv := &httpapi.Server{
 		Brands:  brandSvc,
-		Passes:  &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial},
+		Passes:  passSvc,
 		Custody: custodial,
 		Claims:  claims,
 		Events: &events.Service{Store: db.events, Launches: store, Index: db.ownership, Chain: client,
