@@ -337,3 +337,33 @@ func TestAttackKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestAttackRateLimitBehindProxy: behind a trusted load balancer each
+// client has its own bucket, and a client cannot escape its bucket by
+// writing addresses into X-Forwarded-For itself (the rightmost address not
+// of a trusted proxy counts).
+func TestAttackRateLimitBehindProxy(t *testing.T) {
+	s := Start(t, "-rate-anon", "1", "-trusted-proxies", "127.0.0.0/8")
+	anon := s.Client("")
+	path := "/metadata/1337/0x0000000000000000000000000000000000000001"
+	status := func(xff string) int {
+		return anon.Do(t, "GET", path, nil, "X-Forwarded-For", xff).Status
+	}
+	limitedWithin := func(n int, xff func(i int) string) bool {
+		for i := range n {
+			if status(xff(i)) == http.StatusTooManyRequests {
+				return true
+			}
+		}
+		return false
+	}
+	if !limitedWithin(20, func(int) string { return "198.51.100.7" }) {
+		t.Fatal("20 quick requests of one client behind the proxy: never limited (burst is 4)")
+	}
+	if got := status("198.51.100.8"); got == http.StatusTooManyRequests {
+		t.Fatal("another client behind the same proxy shares the first one's bucket")
+	}
+	if !limitedWithin(20, func(i int) string { return fmt.Sprintf("192.0.2.%d, 198.51.100.9", i) }) {
+		t.Fatal("a client writing a new address before its own in X-Forwarded-For escaped its bucket")
+	}
+}

@@ -1,9 +1,11 @@
 package httpapi
 
 import (
+	"fmt"
 	"math"
-	"net"
+	"net/netip"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,6 +20,10 @@ import (
 // per credential on authenticated ones. A nil *Limits limits nothing.
 type Limits struct {
 	anon, key *buckets
+	// trusted are the proxies (load balancers) whose X-Forwarded-For is
+	// believed: the client is the last address it names that is not one
+	// of them.
+	trusted []netip.Prefix
 }
 
 // NewLimits returns limits of anonPerSec requests a second per IP and
@@ -25,6 +31,36 @@ type Limits struct {
 // turns a limit off.
 func NewLimits(anonPerSec, keyPerSec float64) *Limits {
 	return &Limits{anon: newBuckets(anonPerSec), key: newBuckets(keyPerSec)}
+}
+
+// TrustProxies makes requests arriving from the addresses or CIDR blocks
+// of list (comma-separated, e.g. "10.0.0.0/8,192.0.2.7") count against the
+// client X-Forwarded-For names, not against the proxy.
+func (l *Limits) TrustProxies(list string) error {
+	for _, item := range strings.Split(list, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(item)
+		if err != nil {
+			a, aerr := netip.ParseAddr(item)
+			if aerr != nil {
+				return fmt.Errorf("trusted proxy %q is neither an address nor a CIDR block", item)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		l.trusted = append(l.trusted, p.Masked())
+	}
+	return nil
+}
+
+func (l *Limits) isTrusted(a netip.Addr) bool {
+	for _, p := range l.trusted {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxBuckets bounds each bucket map; past it, new callers share one
@@ -104,16 +140,31 @@ func tooMany(c *fiber.Ctx, wait time.Duration) error {
 }
 
 // clientIP is the caller's address; IPv6 callers are grouped by /64,
-// the block one host usually holds.
-func clientIP(c *fiber.Ctx) string {
-	ip := net.ParseIP(c.IP())
-	if ip == nil {
+// the block one host usually holds. Behind trusted proxies it is the
+// rightmost address of X-Forwarded-For that is not a trusted proxy: the
+// addresses left of it were written by the client, who could name anyone.
+func (l *Limits) clientIP(c *fiber.Ctx) string {
+	peer, ok := netip.AddrFromSlice(c.Context().RemoteIP())
+	if !ok {
 		return c.IP()
 	}
-	if ip.To4() == nil {
-		return ip.Mask(net.CIDRMask(64, 128)).String()
+	peer = peer.Unmap()
+	if l.isTrusted(peer) {
+		hops := strings.Split(c.Get(fiber.HeaderXForwardedFor), ",")
+		for i := len(hops) - 1; i >= 0; i-- {
+			a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+			if err != nil {
+				break
+			}
+			if peer = a.Unmap(); !l.isTrusted(peer) {
+				break
+			}
+		}
 	}
-	return ip.String()
+	if peer.Is6() {
+		return netip.PrefixFrom(peer, 64).Masked().Addr().String()
+	}
+	return peer.String()
 }
 
 // anonymous limits a route per client IP.
@@ -129,7 +180,7 @@ func (l *Limits) chargeIP(c *fiber.Ctx) error {
 	if l == nil {
 		return nil
 	}
-	if wait, ok := l.anon.take(clientIP(c), time.Now()); !ok {
+	if wait, ok := l.anon.take(l.clientIP(c), time.Now()); !ok {
 		return tooMany(c, wait)
 	}
 	return nil

@@ -2,8 +2,12 @@ package httpapi
 
 import (
 	"fmt"
+	"io"
+	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/gofiber/fiber/v2"
 )
 
 // TestBuckets: a caller gets its burst, then waits for tokens; callers do
@@ -44,5 +48,45 @@ func TestBuckets(t *testing.T) {
 	}
 	if _, ok := (*buckets)(nil).take("a", at); !ok {
 		t.Fatal("no limit refused a request")
+	}
+}
+
+// TestClientIPBehindProxies: without trusted proxies the peer is the
+// client, whatever X-Forwarded-For says; behind them the client is the
+// rightmost address that is not a proxy, so a client cannot pick its
+// bucket by writing the header itself.
+func TestClientIPBehindProxies(t *testing.T) {
+	// app.Test's connections come from 0.0.0.0.
+	for _, tc := range []struct {
+		name, trusted, xff, want string
+	}{
+		{"no proxy trusted", "", "203.0.113.9", "0.0.0.0"},
+		{"proxy trusted", "0.0.0.0/32", "203.0.113.9", "203.0.113.9"},
+		{"client-written prefix ignored", "0.0.0.0/32, 10.0.0.0/8", "1.2.3.4, 203.0.113.9, 10.1.2.3", "203.0.113.9"},
+		{"every hop a proxy", "0.0.0.0/32,10.0.0.0/8", "10.0.0.1", "10.0.0.1"},
+		{"garbage stops the walk", "0.0.0.0", "203.0.113.9, junk", "0.0.0.0"},
+		{"IPv6 by /64", "0.0.0.0", "2001:db8::1:2:3:4", "2001:db8::"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := NewLimits(1, 1)
+			if err := l.TrustProxies(tc.trusted); err != nil {
+				t.Fatal(err)
+			}
+			app := fiber.New()
+			app.Get("/", func(c *fiber.Ctx) error { return c.SendString(l.clientIP(c)) })
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Header.Set("X-Forwarded-For", tc.xff)
+			res, err := app.Test(req, -1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := io.ReadAll(res.Body)
+			if string(got) != tc.want {
+				t.Fatalf("client %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if err := NewLimits(1, 1).TrustProxies("10.0.0.0/8,not-an-ip"); err == nil {
+		t.Fatal("a malformed proxy was accepted")
 	}
 }

@@ -133,6 +133,9 @@ type config struct {
 	FrameAncestors string
 	RateAnon       float64
 	RateKey        float64
+	// TrustedProxies are the load balancers whose X-Forwarded-For names
+	// the client of -rate-anon.
+	TrustedProxies string
 	RetainNonces   time.Duration
 	RetainSessions time.Duration
 	// RetainDeliveries also bounds outbox events, which go once their
@@ -178,6 +181,7 @@ func parseServe(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.MetricsListen, "metrics-listen", "", "address serving /metrics alone, e.g. 127.0.0.1:9090 (with -metrics-token, that token is required there too)")
 	fs.StringVar(&c.FrameAncestors, "frame-ancestors", "'none'", "CSP frame-ancestors sources allowed to frame the pages, e.g. https://shop.example")
 	fs.Float64Var(&c.RateAnon, "rate-anon", 20, "requests a second per client IP on anonymous routes (sign-in, metadata) and failed authentications, burst 4x (0 = no limit)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", "", "comma-separated addresses or CIDR blocks of load balancers whose X-Forwarded-For names the client the per-IP limit counts (default none: the peer is the client)")
 	fs.Float64Var(&c.RateKey, "rate-key", 200, "requests a second per API key or customer session, burst 4x (0 = no limit)")
 	fs.DurationVar(&c.RetainNonces, "retain-nonces", time.Hour, "how long sign-in nonces are kept after they expire (0 = forever)")
 	fs.DurationVar(&c.RetainSessions, "retain-sessions", 24*time.Hour, "how long customer sessions are kept after they expire (0 = forever)")

@@ -123,6 +123,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	targets := egress.Options{AllowPrivate: cfg.AllowPrivateTargets, Timeout: cfg.WebhookTimeout}
 	passSvc := &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial,
 		MaxPassesPerOrder: cfg.MaxPassesPerOrder, MaxQueuedPerLaunch: cfg.MaxQueuedPerLaunch}
+	limits := httpapi.NewLimits(cfg.RateAnon, cfg.RateKey)
+	if err := limits.TrustProxies(cfg.TrustedProxies); err != nil {
+		return fmt.Errorf("-trusted-proxies: %w", err)
+	}
 	srv := &httpapi.Server{
 		Brands:  brandSvc,
 		Passes:  passSvc,
@@ -149,7 +153,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 		Metrics:        stats.Handler(),
 		MetricsToken:   cfg.MetricsToken,
 		FrameAncestors: cfg.FrameAncestors,
-		Limits:         httpapi.NewLimits(cfg.RateAnon, cfg.RateKey),
+		Limits:         limits,
 		Redact:         chain.Redactor(cfg.RPCURL),
 		Log:            log,
 	}
