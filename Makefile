@@ -15,7 +15,9 @@ export TESTCONTAINERS_HOST_OVERRIDE ?= localhost
 
 ## run: start the service on its embedded default (SQLite + in-process dev chain; webhooks may target local receivers)
 run:
-	$(GO) run ./cmd/metapass serve -data-dir $(DATA_DIR) -allow-private-targets
+	@echo "==> building metapass: the first build compiles go-ethereum and takes about 5 minutes on 2 cores (packages are listed as they compile); later builds take seconds"
+	$(GO) build -v -o bin/metapass ./cmd/metapass
+	./bin/metapass serve -data-dir $(DATA_DIR) -allow-private-targets
 
 ## test: every test, the container tier included, with the race detector
 test: fmt-check

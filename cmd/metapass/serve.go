@@ -194,6 +194,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	go func() { defer wg.Done(); db.listenOutbox(mctx, dispatcher.Notify) }()
 	errc := make(chan error, 1)
 	go func() { defer wg.Done(); errc <- app.Listener(ln) }()
+	fmt.Fprintf(stdout, "  metapass is up at %[1]s\n    brand console: %[1]s/console (sign in with a brand admin key)\n    API reference: %[1]s/docs\n\n", cfg.PublicURL)
 	log.Info("listening", slog.String("url", "http://"+ln.Addr().String()), slog.String("public_url", cfg.PublicURL),
 		slog.Uint64("chain_id", client.ID()))
 
