@@ -1,10 +1,17 @@
 package chain
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/metapass/metapass/egress"
 )
 
 // hidden stands in for a secret.
@@ -110,4 +117,23 @@ func (r redactingWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// Describe says what is wrong with a JSON-RPC call in words safe for a
+// public page such as /readyz: the kind of failure (connection refused,
+// timeout, an HTTP status, a malformed answer), never the endpoint's URL
+// nor what it answered. The full error goes to the (redacted) log.
+func Describe(err error) string {
+	var httpErr rpc.HTTPError
+	var syntaxErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &httpErr):
+		return fmt.Sprintf("HTTP %d", httpErr.StatusCode)
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.As(err, &syntaxErr) || errors.As(err, &typeErr):
+		return "malformed answer"
+	}
+	return egress.Describe(0, err)
 }

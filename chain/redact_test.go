@@ -2,11 +2,21 @@ package chain_test
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/metapass/metapass/chain"
 )
@@ -54,5 +64,27 @@ func TestRedactor(t *testing.T) {
 	}
 	if got := chain.Redactor()("nothing to hide"); got != "nothing to hide" {
 		t.Errorf("no URLs changed %q", got)
+	}
+}
+
+// TestDescribe: RPC failures are named by kind, never by what the endpoint
+// said or where it is.
+func TestDescribe(t *testing.T) {
+	secretURL := "http://user:pw@127.0.0.1:1/key?apikey=secret"
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{fmt.Errorf("head: %w", rpc.HTTPError{StatusCode: 502, Status: "502 Bad Gateway", Body: []byte("secret body")}), "HTTP 502"},
+		{fmt.Errorf("head: %w", io.ErrUnexpectedEOF), "malformed answer"},
+		{fmt.Errorf("head: %w", json.Unmarshal([]byte("{nope"), new(any))), "malformed answer"},
+		{&url.Error{Op: "Post", URL: secretURL, Err: &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}}, "connection refused"},
+		{&url.Error{Op: "Post", URL: secretURL, Err: context.DeadlineExceeded}, "timeout"},
+		{errors.New("answered " + secretURL), "request failed"},
+	} {
+		if got := chain.Describe(tc.err); got != tc.want {
+			t.Errorf("Describe(%v) = %q, want %q", tc.err, got, tc.want)
+		}
 	}
 }

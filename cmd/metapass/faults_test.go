@@ -486,9 +486,9 @@ func TestRPCOutage(t *testing.T) {
 	seen := map[string]string{} // kind of fault → a /readyz report of it
 	kinds := map[string][]string{
 		"refused":   {"connection refused"},
-		"timeout":   {"Client.Timeout", "deadline exceeded"},
-		"5xx":       {"502 Bad Gateway"},
-		"malformed": {"unexpected EOF", "invalid character", "unexpected end of JSON"},
+		"timeout":   {"timeout"},
+		"5xx":       {"HTTP 502"},
+		"malformed": {"malformed answer"},
 	}
 	probeCtx, stopProbe := context.WithCancel(ctx)
 	probed := make(chan struct{})

@@ -242,11 +242,12 @@ func gwei(g float64) *big.Int {
 // chain not answering, the signer unable to pay, the minter failing or
 // stuck under the fee caps.
 func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) map[string]string {
-	// What failed is in the log (redacted): an RPC error may carry the
-	// endpoint's URL, or whatever a hostile endpoint answered.
+	// Only the kind of failure is shown (chain.Describe): an RPC error may
+	// carry the endpoint's URL, or whatever a hostile endpoint answered;
+	// the whole error is in the (redacted) log.
 	out := map[string]string{}
 	if _, err := client.Head(ctx); err != nil {
-		out["chain"] = "unreachable; the service log says why"
+		out["chain"] = "unreachable: " + chain.Describe(err) + "; the service log says more"
 	}
 	st := minter.Status()
 	if st.WaitingForFunds {
@@ -256,7 +257,7 @@ func degraded(ctx context.Context, client *chain.Client, minter *passes.Minter) 
 	case st.Stuck != "":
 		out["minter"] = "stuck: " + st.Stuck
 	case st.Err != nil:
-		out["minter"] = fmt.Sprintf("failing since %s; the service log says why", st.Since.UTC().Format(time.RFC3339))
+		out["minter"] = fmt.Sprintf("failing since %s: %s; the service log says more", st.Since.UTC().Format(time.RFC3339), chain.Describe(st.Err))
 	}
 	return out
 }
