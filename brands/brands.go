@@ -67,6 +67,25 @@ type Principal struct {
 	Role    Role
 	Wallet  string // the signed-in wallet of a customer, EIP-55; empty for keys
 	Scope   *Scope // set for an event staff key
+	Label   string // the key's label; empty for a session
+	// ExpiresAt is when the credential stops working: a key's expiry
+	// (nil when it has none) or a session's end.
+	ExpiresAt *time.Time
+}
+
+// Identity is what a caller may learn about its own credential (GET
+// /v1/me): never the secret nor its hash.
+type Identity struct {
+	// Kind is "key" for an API key, "session" for a customer's session.
+	Kind      string     `json:"kind"`
+	Role      Role       `json:"role"`
+	KeyID     string     `json:"key_id,omitempty"`
+	Label     string     `json:"label,omitempty"`
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
+	// Brand is the credential's brand; nil for the operator.
+	Brand  *Brand `json:"brand,omitempty"`
+	Wallet string `json:"wallet,omitempty"`
+	*Scope
 }
 
 // Store persists brands and keys.
@@ -137,7 +156,23 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (Principal, e
 	if k.Scope != nil && (now.Before(k.Scope.ValidFrom) || !now.Before(k.Scope.ValidUntil)) {
 		return Principal{}, ErrOutsideWindow
 	}
-	return Principal{KeyID: k.ID, BrandID: k.BrandID, Role: k.Role, Scope: k.Scope}, nil
+	return Principal{KeyID: k.ID, BrandID: k.BrandID, Role: k.Role, Scope: k.Scope, Label: k.Label, ExpiresAt: k.ExpiresAt}, nil
+}
+
+// Me describes p's own credential with its brand's record.
+func (s *Service) Me(ctx context.Context, p Principal) (Identity, error) {
+	id := Identity{Kind: "key", Role: p.Role, KeyID: p.KeyID, Label: p.Label, ExpiresAt: p.ExpiresAt, Wallet: p.Wallet, Scope: p.Scope}
+	if p.Role == RoleCustomer {
+		id.Kind = "session"
+	}
+	if p.BrandID != "" {
+		b, err := s.Store.GetBrand(ctx, p.BrandID)
+		if err != nil {
+			return Identity{}, fmt.Errorf("look up brand: %w", err)
+		}
+		id.Brand = &b
+	}
+	return id, nil
 }
 
 // Permits reports whether p may call a route of path (the request's URL
@@ -182,6 +217,17 @@ func (s *Service) ListBrands(ctx context.Context, p Principal) ([]Brand, error) 
 		return nil, errForbidden
 	}
 	return s.Store.ListBrands(ctx)
+}
+
+// GetBrand returns brandID's record: to the operator for any brand, to a
+// brand's admin for its own (another brand is ENOTFOUND).
+func (s *Service) GetBrand(ctx context.Context, p Principal, brandID string) (Brand, error) {
+	if p.Role != RoleOperator {
+		if err := s.canManage(ctx, p, brandID); err != nil {
+			return Brand{}, err
+		}
+	}
+	return s.Store.GetBrand(ctx, brandID)
 }
 
 var errForbidden = metapass.Errorf(metapass.EFORBIDDEN, "this key's role may not do that")

@@ -43,7 +43,7 @@ func (s *Server) checkCredential(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		c.Locals(principalKey, brands.Principal{BrandID: sess.BrandID, Role: brands.RoleCustomer, Wallet: sess.Wallet})
+		c.Locals(principalKey, brands.Principal{BrandID: sess.BrandID, Role: brands.RoleCustomer, Wallet: sess.Wallet, ExpiresAt: &sess.ExpiresAt})
 		return nil
 	}
 	p, err := s.Brands.Authenticate(c.UserContext(), secret)

@@ -30,6 +30,23 @@ func (s *Server) listBrands(c *fiber.Ctx) error {
 	return c.JSON(list(bs))
 }
 
+func (s *Server) getBrand(c *fiber.Ctx) error {
+	b, err := s.Brands.GetBrand(c.UserContext(), principal(c), c.Params("brand"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(b)
+}
+
+// me answers who the caller is: its key or session and its brand.
+func (s *Server) me(c *fiber.Ctx) error {
+	id, err := s.Brands.Me(c.UserContext(), principal(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(id)
+}
+
 type keyRequest struct {
 	Role  string `json:"role" validate:"required,oneof=admin orders staff"`
 	Label string `json:"label" validate:"max=200"`

@@ -119,8 +119,10 @@ func (s *Server) App() *fiber.App {
 	redeemer := allow(brands.RoleCustomer, brands.RoleAdmin, brands.RoleOrders)
 	wallets := allow(brands.RoleAdmin, brands.RoleOrders, brands.RoleCustomer)
 
+	v1.Get("/me", s.me) // every role: who the caller is
 	v1.Post("/brands", operator, s.createBrand)
 	v1.Get("/brands", operator, s.listBrands)
+	v1.Get("/brands/:brand", keyManager, s.getBrand)
 	v1.Post("/brands/:brand/keys", keyManager, s.issueKey)
 	v1.Get("/brands/:brand/keys", keyManager, s.listKeys)
 	v1.Delete("/brands/:brand/keys/:key", keyManager, s.revokeKey)
