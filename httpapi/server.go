@@ -91,6 +91,7 @@ func (s *Server) App() *fiber.App {
 		UnescapePath: true,
 	})
 	app.Use(securityHeaders(s.FrameAncestors))
+	app.Use(strictQuery(operations))
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	app.Get("/readyz", s.ready)
 	if s.Metrics != nil && s.MetricsToken != "" {
