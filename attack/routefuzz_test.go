@@ -25,12 +25,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
-
-	"github.com/metapass/metapass/siwe"
-
 	_ "modernc.org/sqlite" // the driver package sqlite uses, for the read-only checks
 )
 
@@ -232,16 +227,7 @@ func newWorld(t *testing.T, s *Service) *world {
 // token, or "" (logged) when the service refuses.
 func signIn(t *testing.T, s *Service, brandID string, priv *ecdsa.PrivateKey) string {
 	t.Helper()
-	n := s.Client("").Must(t, 200, "GET", "/v1/auth/siwe/nonce?brand_id="+brandID, nil)
-	uri, _ := n["uri"].(string)
-	msg := siwe.Message{Domain: n["domain"].(string), Address: crypto.PubkeyToAddress(priv.PublicKey), URI: uri,
-		ChainID: uint64(n["chain_id"].(float64)), Nonce: n["nonce"].(string), IssuedAt: time.Now().UTC().Truncate(time.Second)}.String()
-	sig, err := crypto.Sign(accounts.TextHash([]byte(msg)), priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig[64] += 27
-	r := s.Client("").Do(t, "POST", "/v1/auth/siwe/verify", map[string]any{"brand_id": brandID, "message": msg, "signature": hexutil.Encode(sig)})
+	r := s.Client("").Do(t, "POST", "/v1/auth/siwe/verify", signed(t, s, brandID, priv, nil))
 	if r.Status != 201 {
 		t.Logf("no customer session: customer-only routes are fuzzed without one (%d: %.300s)", r.Status, r.Body)
 		return ""
@@ -483,6 +469,13 @@ func (f *fuzzer) cases(op operation) []fuzzCase {
 	}
 	for _, name := range names {
 		declared := slices.ContainsFunc(op.Query, func(p param) bool { return p.Name == name })
+		if !declared {
+			// An undeclared parameter is refused before any handler
+			// (strict queries): one probe is enough, the budget goes to
+			// requests that reach the handlers.
+			add("query "+name+" undeclared", func(c *fuzzCase) { c.query = setQuery(c.query, name, "1") })
+			continue
+		}
 		for _, v := range hostileQueries {
 			add("query "+name+"="+trunc(v, 20), func(c *fuzzCase) {
 				c.query, c.first = setQuery(c.query, name, url.QueryEscape(v)), declared && bound(v)
