@@ -16,20 +16,29 @@ import (
 	"github.com/metapass/metapass/sqlite"
 )
 
-func TestSignIn(t *testing.T) {
-	ctx := t.Context()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+// now is the tests' clock.
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// newService returns a sign-in service for domain shop.example on a fresh
+// SQLite file holding brands brandIDs.
+func newService(t *testing.T, brandIDs ...string) *customers.Service {
+	t.Helper()
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "m.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	for _, b := range []string{"brd_1", "brd_2"} {
-		if err := db.Brands().CreateBrand(ctx, brands.Brand{ID: b, Name: b, CreatedAt: now}); err != nil {
+	t.Cleanup(func() { db.Close() })
+	for _, b := range brandIDs {
+		if err := db.Brands().CreateBrand(t.Context(), brands.Brand{ID: b, Name: b, CreatedAt: now}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	svc := &customers.Service{Store: db.Customers(), Now: func() time.Time { return now }, Domain: "shop.example", ChainID: 1337}
+	return &customers.Service{Store: db.Customers(), Now: func() time.Time { return now }, Domain: "shop.example", ChainID: 1337}
+}
+
+func TestSignIn(t *testing.T) {
+	ctx := t.Context()
+	svc := newService(t, "brd_1", "brd_2")
 	key, _ := crypto.GenerateKey()
 	sign := func(nonce string, exp time.Time) (string, []byte) {
 		t.Helper()
@@ -95,16 +104,7 @@ func TestSignIn(t *testing.T) {
 // nonce; the sign-in URI is https at the domain unless the service is http.
 func TestProveClaim(t *testing.T) {
 	ctx := t.Context()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	if err := db.Brands().CreateBrand(ctx, brands.Brand{ID: "brd_1", Name: "A", CreatedAt: now}); err != nil {
-		t.Fatal(err)
-	}
-	svc := &customers.Service{Store: db.Customers(), Now: func() time.Time { return now }, Domain: "shop.example", ChainID: 1337}
+	svc := newService(t, "brd_1")
 	if got := svc.SignInURI(); got != "https://shop.example" {
 		t.Fatalf("sign-in URI %q", got)
 	}

@@ -34,13 +34,10 @@ func NewLimits(anonPerSec, keyPerSec float64) *Limits {
 }
 
 // TrustProxies makes requests arriving from the addresses or CIDR blocks
-// of list (comma-separated, e.g. "10.0.0.0/8,192.0.2.7") count against the
-// client X-Forwarded-For names, not against the proxy.
-func (l *Limits) TrustProxies(list string) error {
-	for _, item := range strings.Split(list, ",") {
-		if item = strings.TrimSpace(item); item == "" {
-			continue
-		}
+// of list (e.g. "10.0.0.0/8", "192.0.2.7") count against the client
+// X-Forwarded-For names, not against the proxy.
+func (l *Limits) TrustProxies(list []string) error {
+	for _, item := range list {
 		p, err := netip.ParsePrefix(item)
 		if err != nil {
 			a, aerr := netip.ParseAddr(item)

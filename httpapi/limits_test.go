@@ -58,14 +58,16 @@ func TestBuckets(t *testing.T) {
 func TestClientIPBehindProxies(t *testing.T) {
 	// app.Test's connections come from 0.0.0.0.
 	for _, tc := range []struct {
-		name, trusted, xff, want string
+		name      string
+		trusted   []string
+		xff, want string
 	}{
-		{"no proxy trusted", "", "203.0.113.9", "0.0.0.0"},
-		{"proxy trusted", "0.0.0.0/32", "203.0.113.9", "203.0.113.9"},
-		{"client-written prefix ignored", "0.0.0.0/32, 10.0.0.0/8", "1.2.3.4, 203.0.113.9, 10.1.2.3", "203.0.113.9"},
-		{"every hop a proxy", "0.0.0.0/32,10.0.0.0/8", "10.0.0.1", "10.0.0.1"},
-		{"garbage stops the walk", "0.0.0.0", "203.0.113.9, junk", "0.0.0.0"},
-		{"IPv6 by /64", "0.0.0.0", "2001:db8::1:2:3:4", "2001:db8::"},
+		{"no proxy trusted", nil, "203.0.113.9", "0.0.0.0"},
+		{"proxy trusted", []string{"0.0.0.0/32"}, "203.0.113.9", "203.0.113.9"},
+		{"client-written prefix ignored", []string{"0.0.0.0/32", "10.0.0.0/8"}, "1.2.3.4, 203.0.113.9, 10.1.2.3", "203.0.113.9"},
+		{"every hop a proxy", []string{"0.0.0.0/32", "10.0.0.0/8"}, "10.0.0.1", "10.0.0.1"},
+		{"garbage stops the walk", []string{"0.0.0.0"}, "203.0.113.9, junk", "0.0.0.0"},
+		{"IPv6 by /64", []string{"0.0.0.0"}, "2001:db8::1:2:3:4", "2001:db8::"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := NewLimits(1, 1)
@@ -86,7 +88,7 @@ func TestClientIPBehindProxies(t *testing.T) {
 			}
 		})
 	}
-	if err := NewLimits(1, 1).TrustProxies("10.0.0.0/8,not-an-ip"); err == nil {
+	if err := NewLimits(1, 1).TrustProxies([]string{"10.0.0.0/8", "not-an-ip"}); err == nil {
 		t.Fatal("a malformed proxy was accepted")
 	}
 }

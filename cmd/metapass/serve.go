@@ -124,7 +124,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) 
 	passSvc := &passes.Service{Store: store, ChainID: client.ID(), Now: time.Now, Notify: minter.Notify, Custody: custodial,
 		MaxPassesPerOrder: cfg.MaxPassesPerOrder, MaxQueuedPerLaunch: cfg.MaxQueuedPerLaunch}
 	limits := httpapi.NewLimits(cfg.RateAnon, cfg.RateKey)
-	if err := limits.TrustProxies(cfg.TrustedProxies); err != nil {
+	if err := limits.TrustProxies(commaList(cfg.TrustedProxies)); err != nil {
 		return fmt.Errorf("-trusted-proxies: %w", err)
 	}
 	srv := &httpapi.Server{
@@ -340,27 +340,29 @@ func rotateOperator(ctx context.Context, cfg keysConfig, stdout io.Writer) error
 // metapass serve pointed at it with -rpc-url.
 func devnet(ctx context.Context, cfg devnetConfig, stdout io.Writer) error {
 	var funded []common.Address
-	for _, a := range strings.Split(cfg.Fund, ",") {
-		if a = strings.TrimSpace(a); a == "" {
-			continue
-		}
+	for _, a := range commaList(cfg.Fund) {
 		if !common.IsHexAddress(a) {
 			return fmt.Errorf("-fund: %q is not an address", a)
 		}
 		funded = append(funded, common.HexToAddress(a))
 	}
-	var origins []string
-	for _, o := range strings.Split(cfg.CORS, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			origins = append(origins, o)
-		}
-	}
 	dev, err := chain.StartDevChain(chain.DevConfig{DataDir: cfg.DataDir, Funded: funded, BlockInterval: cfg.BlockInterval,
-		FixedBlocks: cfg.FixedBlocks, HTTPAddr: cfg.RPCAddr, CORSOrigins: origins})
+		FixedBlocks: cfg.FixedBlocks, HTTPAddr: cfg.RPCAddr, CORSOrigins: commaList(cfg.CORS)})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "dev chain %d serving JSON-RPC at %s\n", chain.DevChainID, dev.HTTPEndpoint())
 	<-ctx.Done()
 	return dev.Close()
+}
+
+// commaList is the non-empty, trimmed items of a comma-separated flag.
+func commaList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
